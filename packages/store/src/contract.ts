@@ -1,0 +1,390 @@
+// The behaviour every Store implementation must show. Run it with a factory for a fresh,
+// empty store: `runStoreContract('sqlite memory', () => openSqliteStore())`.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidInputError, InvalidQueryError } from './errors.ts';
+import type { Article, ArticleFilter, ArticleInput, ArticleOrder, Store } from './types.ts';
+
+const TAGS = ['policy', 'workers', 'refugees', 'students', 'statistics'].map((slug) => ({
+  slug,
+  name: slug[0]?.toUpperCase() + slug.slice(1),
+  description: `Articles about ${slug}.`,
+}));
+const OUTLETS = ['Kyodo News', 'The Japan Times', 'The Mainichi', 'NHK World'];
+const WORDS = ['visa', 'quota', 'trainee', 'asylum', 'campus', 'census', 'wage', 'permit'];
+
+/** A small deterministic archive: many shared dates, every tag combination, four outlets. */
+export function fixtureArticles(count = 47): ArticleInput[] {
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const tags = TAGS.filter(() => next() < 0.35).map((t) => t.slug);
+    if (tags.length === 0) tags.push(TAGS[i % TAGS.length]?.slug as string);
+    const word = WORDS[i % WORDS.length] as string;
+    return {
+      slug: `article-${i}`,
+      title: `Article ${i} on ${word} rules`,
+      // Only six distinct dates, so keyset order must break ties by id.
+      releasedOn: `2024-0${1 + (i % 6)}-1${i % 3}`,
+      media: { name: OUTLETS[i % OUTLETS.length] as string },
+      summary: `First paragraph about ${word} number ${i}.\n\n- point one\n- point two`,
+      sourceUrl: i % 5 === 0 ? null : `https://example.org/news/${i}`,
+      tags,
+    };
+  });
+}
+
+async function seed(store: Store, inputs = fixtureArticles()): Promise<void> {
+  for (const tag of TAGS) await store.upsertTag(tag);
+  await store.importArticles(inputs);
+}
+
+/** Oracle: the full ordered list of slugs matching `filter`, computed without the store. */
+function expected(all: Article[], filter: ArticleFilter, order: 'newest' | 'oldest'): string[] {
+  const matches = all.filter((a) => {
+    const tags = a.tags.map((t) => t.slug);
+    if (filter.tags?.anyOf && !filter.tags.anyOf.some((t) => tags.includes(t))) return false;
+    if (filter.tags?.allOf && !filter.tags.allOf.every((t) => tags.includes(t))) return false;
+    if (filter.media && !filter.media.includes(a.media.slug)) return false;
+    if (filter.releasedFrom && a.releasedOn < filter.releasedFrom) return false;
+    if (filter.releasedTo && a.releasedOn > filter.releasedTo) return false;
+    return true;
+  });
+  matches.sort((x, y) =>
+    x.releasedOn === y.releasedOn ? x.id - y.id : x.releasedOn < y.releasedOn ? -1 : 1,
+  );
+  if (order === 'newest') matches.reverse();
+  return matches.map((a) => a.slug);
+}
+
+async function walk(
+  store: Store,
+  filter: ArticleFilter,
+  order: ArticleOrder,
+  size: number,
+  direction: 'forward' | 'backward',
+): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: Parameters<Store['listArticles']>[0]['after'];
+  for (let guard = 0; guard < 1000; guard++) {
+    const slice =
+      direction === 'forward'
+        ? await store.listArticles({ filter, order, first: size, after: cursor })
+        : await store.listArticles({ filter, order, last: size, before: cursor });
+    const slugs = slice.hits.map((h) => h.article.slug);
+    if (direction === 'forward') seen.push(...slugs);
+    else seen.unshift(...slugs);
+    const more = direction === 'forward' ? slice.hasNextPage : slice.hasPreviousPage;
+    if (!more) return seen;
+    cursor = (direction === 'forward' ? slice.hits.at(-1) : slice.hits[0])?.key;
+  }
+  throw new Error('pagination did not end');
+}
+
+export function runStoreContract(name: string, open: () => Store | Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let all: Article[];
+    beforeEach(async () => {
+      store = await open();
+      await seed(store);
+      all = (await store.getArticlesByIds(fixtureArticles().map((_, i) => i + 1))).filter(
+        (a): a is Article => a !== null,
+      );
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('stores articles with their tags in order and outlets normalised', async () => {
+      expect(all).toHaveLength(47);
+      const input = fixtureArticles()[3] as ArticleInput;
+      const article = (await store.getArticleBySlug('article-3')) as Article;
+      expect(article.title).toBe(input.title);
+      expect(article.tags.map((t) => t.slug)).toEqual(input.tags);
+      expect(article.summary).toBe(input.summary);
+      await store.upsertArticle({ ...input, slug: 'shouting', media: { name: 'KYODO NEWS' } });
+      const shouting = (await store.getArticleBySlug('shouting')) as Article;
+      expect(shouting.media).toEqual({ slug: 'kyodo-news', name: 'Kyodo News', homepage: null });
+      await store.upsertArticle({ ...input, slug: 'jt', media: { name: 'Japan Times' } });
+      expect((await store.getArticleBySlug('jt'))?.media.slug).toBe('the-japan-times');
+      expect(await store.listMedia()).toHaveLength(4);
+    });
+
+    it('reads many articles by id in request order with nulls for unknown ids', async () => {
+      const got = await store.getArticlesByIds([3, 999, 1, 3]);
+      expect(got.map((a) => a?.slug ?? null)).toEqual([
+        'article-2',
+        null,
+        'article-0',
+        'article-2',
+      ]);
+      expect(await store.getArticleById(12345)).toBeNull();
+      expect(await store.getArticleBySlug('nope')).toBeNull();
+    });
+
+    const filters: [string, ArticleFilter][] = [
+      ['no filter', {}],
+      ['any of two tags', { tags: { anyOf: ['refugees', 'students'] } }],
+      ['one tag', { tags: { anyOf: ['workers'] } }],
+      ['all of two tags', { tags: { allOf: ['policy', 'workers'] } }],
+      ['media', { media: ['the-mainichi', 'nhk-world'] }],
+      ['date range', { releasedFrom: '2024-02-11', releasedTo: '2024-05-10' }],
+      [
+        'everything combined',
+        {
+          tags: { anyOf: ['policy', 'statistics'], allOf: ['workers'] },
+          media: ['kyodo-news', 'the-mainichi'],
+          releasedFrom: '2024-02-01',
+        },
+      ],
+    ];
+
+    for (const [label, filter] of filters) {
+      for (const order of ['newest', 'oldest'] as const) {
+        it(`walks ${label}, ${order}, forward and backward at every page size`, async () => {
+          const want = expected(all, filter, order);
+          expect(await store.countArticles(filter)).toBe(want.length);
+          for (const size of [1, 2, 3, 7, 50]) {
+            expect(await walk(store, filter, order, size, 'forward')).toEqual(want);
+            expect(await walk(store, filter, order, size, 'backward')).toEqual(want);
+          }
+        });
+      }
+      it(`pages ${label} by page number, early and late pages alike`, async () => {
+        const want = expected(all, filter, 'newest');
+        const pageSize = 4;
+        const pageCount = Math.max(1, Math.ceil(want.length / pageSize));
+        for (let page = 1; page <= pageCount + 1; page++) {
+          const got = await store.pageArticles({ filter, page, pageSize });
+          expect(got.totalCount).toBe(want.length);
+          expect(got.pageCount).toBe(pageCount);
+          expect(got.hits.map((h) => h.article.slug)).toEqual(
+            want.slice((page - 1) * pageSize, page * pageSize),
+          );
+        }
+      });
+    }
+
+    it('reports previous and next pages exactly', async () => {
+      const first = await store.listArticles({ first: 5 });
+      expect(first.hasPreviousPage).toBe(false);
+      expect(first.hasNextPage).toBe(true);
+      const second = await store.listArticles({ first: 5, after: first.hits.at(-1)?.key });
+      expect(second.hasPreviousPage).toBe(true);
+      const tail = await store.listArticles({ last: 5 });
+      expect(tail.hasNextPage).toBe(false);
+      expect(tail.hasPreviousPage).toBe(true);
+      const none = await store.listArticles({ filter: { tags: { anyOf: ['unknown'] } }, first: 5 });
+      expect(none.hits).toEqual([]);
+    });
+
+    it('searches literally, ranks title matches first and highlights the words', async () => {
+      await store.upsertArticle({
+        ...(fixtureArticles()[0] as ArticleInput),
+        slug: 'census-title',
+        title: 'Census census census of residents',
+        summary: 'Nothing else here.',
+      });
+      const slice = await store.listArticles({
+        filter: { query: 'census' },
+        order: 'relevance',
+        first: 3,
+      });
+      expect(slice.hits[0]?.article.slug).toBe('census-title');
+      const all = await walk(store, { query: 'census' }, 'relevance', 2, 'forward');
+      expect(all).toHaveLength(7);
+      expect(new Set(all).size).toBe(7);
+      expect(await walk(store, { query: 'census' }, 'relevance', 3, 'backward')).toEqual(all);
+      const highlighted = slice.hits[1]?.snippet?.filter((p) => p.highlighted).map((p) => p.text);
+      expect(highlighted?.every((t) => t.toLowerCase() === 'census')).toBe(true);
+      expect(highlighted?.length).toBeGreaterThan(0);
+      const dated = await store.listArticles({
+        filter: { query: 'census', tags: { anyOf: ['workers'] } },
+        first: 50,
+      });
+      for (const hit of dated.hits) {
+        expect(hit.article.tags.map((t) => t.slug)).toContain('workers');
+        expect(`${hit.article.title} ${hit.article.summary}`.toLowerCase()).toContain('census');
+      }
+      expect(await store.countArticles({ query: 'census' })).toBe(7);
+    });
+
+    it('never fails on hostile search input', async () => {
+      const inputs = [
+        'multi-agent',
+        'title:x',
+        '"unbalanced',
+        'AND OR NOT',
+        '*',
+        '🙂🙂',
+        '入管法 改正',
+        'NEAR(a b)',
+        "'; DROP TABLE articles; --",
+        '^visa',
+        '',
+      ];
+      for (const query of inputs) {
+        const slice = await store.listArticles({ filter: { query }, order: 'relevance', first: 5 });
+        expect(Array.isArray(slice.hits)).toBe(true);
+        await store.pageArticles({ filter: { query }, page: 1, pageSize: 5 });
+        await store.countArticles({ query });
+      }
+      expect(
+        (await store.listArticles({ filter: { query: 'visa-rules' }, first: 50 })).hits.length,
+      ).toBe(6);
+      expect((await store.listArticles({ filter: { query: 'VISA' }, first: 50 })).hits.length).toBe(
+        6,
+      );
+      expect(await store.countArticles()).toBe(47);
+    });
+
+    it('rejects bad reads with a query error', async () => {
+      await expect(store.listArticles({ first: 101 })).rejects.toBeInstanceOf(InvalidQueryError);
+      await expect(store.listArticles({ first: -1 })).rejects.toBeInstanceOf(InvalidQueryError);
+      await expect(store.pageArticles({ page: 0, pageSize: 10 })).rejects.toBeInstanceOf(
+        InvalidQueryError,
+      );
+      await expect(
+        store.countArticles({ releasedFrom: '2024-05-01', releasedTo: '2024-01-01' }),
+      ).rejects.toBeInstanceOf(InvalidQueryError);
+      await expect(store.countArticles({ releasedFrom: '2024-02-30' })).rejects.toBeInstanceOf(
+        InvalidQueryError,
+      );
+      const rel = await store.listArticles({
+        filter: { query: 'visa' },
+        order: 'relevance',
+        first: 1,
+      });
+      await expect(
+        store.listArticles({ after: rel.hits[0]?.key, first: 1 }),
+      ).rejects.toBeInstanceOf(InvalidQueryError);
+    });
+
+    const invalid: [string, Partial<ArticleInput>, string][] = [
+      ['empty title', { title: '   ' }, 'title'],
+      ['impossible date', { releasedOn: '2024-02-30' }, 'releasedOn'],
+      ['malformed URL', { sourceUrl: 'not a url' }, 'sourceUrl'],
+      ['javascript URL', { sourceUrl: 'javascript:alert(1)' }, 'sourceUrl'],
+      ['no tags', { tags: [] }, 'tags'],
+      ['unknown tag', { tags: ['policy', 'made-up'] }, 'tags.1'],
+      ['bad slug', { slug: 'Not A Slug' }, 'slug'],
+      ['empty summary', { summary: '' }, 'summary'],
+    ];
+    for (const [label, patch, field] of invalid) {
+      it(`rejects ${label} naming the field, writing nothing`, async () => {
+        const version = await store.datasetVersion();
+        const base = { ...(fixtureArticles()[1] as ArticleInput), slug: 'fresh' };
+        const error = await store.upsertArticle({ ...base, ...patch }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect((error as InvalidInputError).field).toBe(field);
+        expect(await store.countArticles()).toBe(47);
+        expect(await store.datasetVersion()).toBe(version);
+      });
+    }
+
+    it('imports all or nothing and names the failing record', async () => {
+      const batch = fixtureArticles(3).map((a, i) => ({ ...a, slug: `batch-${i}` }));
+      (batch[2] as ArticleInput).releasedOn = '2023-13-01';
+      const error = await store.importArticles(batch).catch((e: unknown) => e);
+      expect((error as InvalidInputError).index).toBe(2);
+      expect(await store.getArticleBySlug('batch-0')).toBeNull();
+      (batch[2] as ArticleInput).releasedOn = '2023-12-01';
+      const version = await store.datasetVersion();
+      expect(await store.importArticles(batch, { dryRun: true })).toEqual({
+        created: 3,
+        updated: 0,
+        unchanged: 0,
+      });
+      expect(await store.getArticleBySlug('batch-0')).toBeNull();
+      expect(await store.datasetVersion()).toBe(version);
+      expect(await store.importArticles(batch)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+      expect(await store.countArticles()).toBe(50);
+    });
+
+    it('re-importing the same archive changes nothing, not even the version', async () => {
+      const version = await store.datasetVersion();
+      expect(await store.importArticles(fixtureArticles())).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 47,
+      });
+      expect(await store.datasetVersion()).toBe(version);
+    });
+
+    it('updates in place, keeping the id, and moves counts with the change', async () => {
+      const before = (await store.getArticleBySlug('article-5')) as Article;
+      const tagsBefore = await store.listTags();
+      const version = await store.datasetVersion();
+      const { article, change } = await store.upsertArticle({
+        ...(fixtureArticles()[5] as ArticleInput),
+        title: 'Changed title',
+        releasedOn: '2030-01-01',
+        tags: ['students'],
+      });
+      expect(change).toBe('updated');
+      expect(article.id).toBe(before.id);
+      expect(article.createdAt).toBe(before.createdAt);
+      expect(await store.datasetVersion()).not.toBe(version);
+      expect((await store.listArticles({ first: 1 })).hits[0]?.article.slug).toBe('article-5');
+      const students = await store.listArticles({
+        filter: { tags: { anyOf: ['students'] } },
+        first: 1,
+      });
+      expect(students.hits[0]?.article.title).toBe('Changed title');
+      const tagsAfter = await store.listTags();
+      const count = (list: typeof tagsAfter, slug: string) =>
+        list.find((t) => t.item.slug === slug)?.articleCount;
+      const wasStudent = before.tags.some((t) => t.slug === 'students');
+      expect(count(tagsAfter, 'students')).toBe(
+        (count(tagsBefore, 'students') ?? 0) + (wasStudent ? 0 : 1),
+      );
+      expect(
+        (await store.listArticles({ filter: { query: 'changed' }, first: 5 })).hits,
+      ).toHaveLength(1);
+    });
+
+    it('counts articles per tag and per outlet', async () => {
+      const tags = await store.listTags();
+      for (const { item, articleCount } of tags) {
+        expect(articleCount).toBe(
+          all.filter((a) => a.tags.some((t) => t.slug === item.slug)).length,
+        );
+      }
+      const media = await store.getMediaBySlugs(['kyodo-news', 'missing']);
+      expect(media[0]?.articleCount).toBe(all.filter((a) => a.media.slug === 'kyodo-news').length);
+      expect(media[1]).toBeNull();
+      expect((await store.getTagsBySlugs(['refugees']))[0]?.item.name).toBe('Refugees');
+    });
+
+    it('finds related articles by shared tags, most shared first', async () => {
+      const [related] = await store.relatedArticles([1], 5);
+      const own = new Set(all[0]?.tags.map((t) => t.slug));
+      const shared = (a: Article) => a.tags.filter((t) => own.has(t.slug)).length;
+      expect(related?.length).toBe(5);
+      expect(related?.some((a) => a.id === 1)).toBe(false);
+      const counts = related?.map(shared) ?? [];
+      expect(counts.every((c) => c > 0)).toBe(true);
+      expect([...counts].sort((x, y) => y - x)).toEqual(counts);
+      const best = Math.max(...all.filter((a) => a.id !== 1).map(shared));
+      expect(counts[0]).toBe(best);
+    });
+
+    it('deletes an article with its tag links and bumps the version', async () => {
+      const version = await store.datasetVersion();
+      const article = all[10] as Article;
+      expect(await store.deleteArticle(article.id)).toBe(true);
+      expect(await store.deleteArticle(article.id)).toBe(false);
+      expect(await store.getArticleById(article.id)).toBeNull();
+      expect(await store.countArticles()).toBe(46);
+      expect(await store.datasetVersion()).not.toBe(version);
+      const tag = article.tags[0]?.slug as string;
+      expect(await store.countArticles({ tags: { anyOf: [tag] } })).toBe(
+        all.filter((a) => a.id !== article.id && a.tags.some((t) => t.slug === tag)).length,
+      );
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// The few named errors every Store implementation throws; the API maps them to error codes.
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `tags.1` or `media.name`. */
+  field: string;
+  message: string;
+}
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** A record failed validation; nothing was written. */
+export class InvalidInputError extends StoreError {
+  override name = 'InvalidInputError';
+  constructor(
+    readonly issues: FieldIssue[],
+    /** Which record of a batch, when the input was a batch. */
+    readonly index?: number,
+  ) {
+    super(
+      `${index === undefined ? '' : `record ${index}: `}${issues
+        .map((i) => `${i.field}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  get field(): string {
+    return this.issues[0]?.field ?? '';
+  }
+}
+
+export class NotFoundError extends StoreError {
+  override name = 'NotFoundError';
+}
+
+/** Bad arguments to a read, such as a page size out of range. */
+export class InvalidQueryError extends StoreError {
+  override name = 'InvalidQueryError';
+}

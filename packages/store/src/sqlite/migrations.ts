@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+
+// Versioned migrations, applied in order on open. `PRAGMA user_version` records the last one.
+// Never edit a migration that has shipped: add the next one.
+const MIGRATIONS: readonly string[] = [
+  /* 1: initial schema */ `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  INSERT INTO meta (key, value) VALUES ('dataset_version', '1');
+  -- Distinguishes this database from any other, so versions of two databases never collide.
+  INSERT INTO meta (key, value) VALUES ('dataset_id', lower(hex(randomblob(6))));
+
+  CREATE TABLE media (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    homepage TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    article_count INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    released_on TEXT NOT NULL,
+    media_id INTEGER NOT NULL REFERENCES media (id),
+    summary TEXT NOT NULL,
+    source_url TEXT,
+    headline_verified INTEGER NOT NULL DEFAULT 1,
+    date_approximate INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_by_date ON articles (released_on, id);
+  CREATE INDEX articles_by_media_date ON articles (media_id, released_on, id);
+
+  -- released_on is copied here so one tag's articles can be read in date order from the index.
+  CREATE TABLE article_tags (
+    tag_id INTEGER NOT NULL REFERENCES tags (id),
+    released_on TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (tag_id, released_on, article_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_tags_by_article ON article_tags (article_id, position);
+
+  CREATE TRIGGER article_tags_count_insert AFTER INSERT ON article_tags BEGIN
+    UPDATE tags SET article_count = article_count + 1 WHERE id = NEW.tag_id;
+  END;
+  CREATE TRIGGER article_tags_count_delete AFTER DELETE ON article_tags BEGIN
+    UPDATE tags SET article_count = article_count - 1 WHERE id = OLD.tag_id;
+  END;
+  CREATE TRIGGER articles_media_count_insert AFTER INSERT ON articles BEGIN
+    UPDATE media SET article_count = article_count + 1 WHERE id = NEW.media_id;
+  END;
+  CREATE TRIGGER articles_media_count_delete AFTER DELETE ON articles BEGIN
+    UPDATE media SET article_count = article_count - 1 WHERE id = OLD.media_id;
+  END;
+  CREATE TRIGGER articles_media_count_update AFTER UPDATE OF media_id ON articles
+  WHEN OLD.media_id <> NEW.media_id BEGIN
+    UPDATE media SET article_count = article_count - 1 WHERE id = OLD.media_id;
+    UPDATE media SET article_count = article_count + 1 WHERE id = NEW.media_id;
+  END;
+  CREATE TRIGGER articles_tag_dates AFTER UPDATE OF released_on ON articles
+  WHEN OLD.released_on <> NEW.released_on BEGIN
+    UPDATE article_tags SET released_on = NEW.released_on WHERE article_id = NEW.id;
+  END;
+
+  CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, summary,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, summary) VALUES (NEW.id, NEW.title, NEW.summary);
+  END;
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, summary)
+    VALUES ('delete', OLD.id, OLD.title, OLD.summary);
+  END;
+  CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, summary)
+    VALUES ('delete', OLD.id, OLD.title, OLD.summary);
+    INSERT INTO articles_fts (rowid, title, summary) VALUES (NEW.id, NEW.title, NEW.summary);
+  END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this program understands (${MIGRATIONS.length})`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,489 @@
+// The embedded default Store: better-sqlite3 with WAL, foreign keys, FTS5 and cached statements.
+
+import Database from 'better-sqlite3';
+import { InvalidQueryError } from '../errors.ts';
+import { toFtsQuery } from '../fts-query.ts';
+import type {
+  Article,
+  ArticleFilter,
+  ArticleHit,
+  ArticleInput,
+  ArticleKey,
+  ArticleListQuery,
+  ArticleOrder,
+  ArticlePage,
+  ArticlePageQuery,
+  ArticleSlice,
+  Counted,
+  ImportResult,
+  Media,
+  MediaInput,
+  SnippetPart,
+  Store,
+  Tag,
+} from '../types.ts';
+import { MAX_PAGE_SIZE } from '../types.ts';
+import { isIsoDate } from '../validate.ts';
+import {
+  ARTICLE_COLUMNS,
+  afterOp,
+  type Bound,
+  countSql,
+  listSql,
+  type ResolvedFilter,
+} from './list-query.ts';
+import { migrate } from './migrations.ts';
+import { Writer } from './writer.ts';
+
+export interface SqliteStoreOptions {
+  /** A file path, or `:memory:`. */
+  path: string;
+  readonly?: boolean;
+}
+
+export interface ArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  released_on: string;
+  summary: string;
+  source_url: string | null;
+  headline_verified: number;
+  date_approximate: number;
+  created_at: string;
+  updated_at: string;
+  media_slug: string;
+  media_name: string;
+  media_homepage: string | null;
+  rank?: number;
+  snippet?: string;
+}
+
+interface TagRow {
+  slug: string;
+  name: string;
+  description: string;
+  article_count: number;
+}
+interface MediaRow {
+  slug: string;
+  name: string;
+  homepage: string | null;
+  article_count: number;
+}
+
+const json = (values: readonly unknown[]) => JSON.stringify(values);
+
+/** Splits an FTS5 snippet marked with \u0002 … \u0003 into plain and highlighted parts. */
+export function parseSnippet(raw: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters by design
+  for (const [i, chunk] of raw.split(/[\u0002\u0003]/).entries()) {
+    if (chunk) parts.push({ text: chunk.replace(/\s+/g, ' '), highlighted: i % 2 === 1 });
+  }
+  return parts;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly writer: Writer;
+
+  constructor(options: SqliteStoreOptions) {
+    this.db = new Database(options.path, { readonly: options.readonly ?? false });
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    if (options.path !== ':memory:' && !options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // FULL: a commit survives power loss, not only a crash of this process.
+      this.db.pragma('synchronous = FULL');
+    }
+    if (!options.readonly) migrate(this.db);
+    this.writer = new Writer(this.db, (sql) => this.stmt(sql));
+  }
+
+  stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  private toArticles(rows: ArticleRow[]): Article[] {
+    if (rows.length === 0) return [];
+    const tagRows = this.stmt(
+      `SELECT at.article_id, t.slug, t.name, t.description FROM article_tags at
+       JOIN tags t ON t.id = at.tag_id
+       WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY at.article_id, at.position`,
+    ).all(json(rows.map((r) => r.id))) as (Tag & { article_id: number })[];
+    const tagsOf = new Map<number, Tag[]>();
+    for (const { article_id, slug, name, description } of tagRows) {
+      const list = tagsOf.get(article_id) ?? [];
+      if (list.length === 0) tagsOf.set(article_id, list);
+      list.push({ slug, name, description });
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      releasedOn: r.released_on,
+      media: { slug: r.media_slug, name: r.media_name, homepage: r.media_homepage },
+      summary: r.summary,
+      sourceUrl: r.source_url,
+      tags: tagsOf.get(r.id) ?? [],
+      headlineVerified: r.headline_verified === 1,
+      dateApproximate: r.date_approximate === 1,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  private resolveFilter(filter: ArticleFilter | undefined): ResolvedFilter {
+    const resolved: ResolvedFilter = {
+      empty: false,
+      anyOfTagIds: [],
+      allOfTagIds: [],
+      mediaIds: [],
+      releasedFrom: filter?.releasedFrom,
+      releasedTo: filter?.releasedTo,
+      ftsQuery: null,
+    };
+    if (!filter) return resolved;
+    for (const [name, value] of [
+      ['releasedFrom', filter.releasedFrom],
+      ['releasedTo', filter.releasedTo],
+    ] as const) {
+      if (value !== undefined && !isIsoDate(value)) {
+        throw new InvalidQueryError(`${name} must be a real date written YYYY-MM-DD`);
+      }
+    }
+    if (filter.releasedFrom && filter.releasedTo && filter.releasedFrom > filter.releasedTo) {
+      throw new InvalidQueryError('releasedFrom must not be later than releasedTo');
+    }
+    const tagIds = (slugs: readonly string[]) =>
+      this.stmt('SELECT id FROM tags WHERE slug IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(json(slugs)) as number[];
+    const anyOf = [...new Set(filter.tags?.anyOf ?? [])];
+    if (anyOf.length > 0) {
+      resolved.anyOfTagIds = tagIds(anyOf);
+      if (resolved.anyOfTagIds.length === 0) resolved.empty = true;
+    }
+    const allOf = [...new Set(filter.tags?.allOf ?? [])];
+    if (allOf.length > 0) {
+      resolved.allOfTagIds = tagIds(allOf);
+      if (resolved.allOfTagIds.length < allOf.length) resolved.empty = true;
+    }
+    const media = [...new Set(filter.media ?? [])];
+    if (media.length > 0) {
+      resolved.mediaIds = this.stmt(
+        'SELECT id FROM media WHERE slug IN (SELECT value FROM json_each(?))',
+      )
+        .pluck()
+        .all(json(media)) as number[];
+      if (resolved.mediaIds.length === 0) resolved.empty = true;
+    }
+    if (filter.query !== undefined && filter.query.trim() !== '') {
+      resolved.ftsQuery = toFtsQuery(filter.query);
+      if (resolved.ftsQuery === null) resolved.empty = true;
+    }
+    return resolved;
+  }
+
+  private effectiveOrder(order: ArticleOrder | undefined, filter: ResolvedFilter): ArticleOrder {
+    if (order === 'relevance') return filter.ftsQuery === null ? 'newest' : 'relevance';
+    return order ?? 'newest';
+  }
+
+  private keyOf(row: ArticleRow, order: ArticleOrder): ArticleKey {
+    return order === 'relevance'
+      ? { kind: 'rank', rank: row.rank ?? 0, id: row.id }
+      : { kind: 'date', releasedOn: row.released_on, id: row.id };
+  }
+
+  private checkKey(key: ArticleKey | undefined, order: ArticleOrder, name: string): void {
+    if (key && (key.kind === 'rank') !== (order === 'relevance')) {
+      throw new InvalidQueryError(`${name} is a cursor from a list in a different order`);
+    }
+  }
+
+  private run(
+    filter: ResolvedFilter,
+    order: ArticleOrder,
+    forward: boolean,
+    bounds: Bound[],
+    limit: number,
+    offset = 0,
+  ): ArticleRow[] {
+    if (filter.empty) return [];
+    const { sql, params } = listSql(filter, order, forward, bounds, limit, offset);
+    return this.stmt(sql).all(...params) as ArticleRow[];
+  }
+
+  private hits(rows: ArticleRow[], order: ArticleOrder, filter: ResolvedFilter): ArticleHit[] {
+    const articles = this.toArticles(rows);
+    let snippets: Map<number, string> | undefined;
+    if (filter.ftsQuery !== null && order !== 'relevance' && rows.length > 0) {
+      const found = this.stmt(
+        `SELECT rowid AS id, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
+         FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      ).all(filter.ftsQuery, json(rows.map((r) => r.id))) as { id: number; snippet: string }[];
+      snippets = new Map(found.map((s) => [s.id, s.snippet]));
+    }
+    return rows.map((row, i) => {
+      const raw = row.snippet ?? snippets?.get(row.id);
+      return {
+        article: articles[i] as Article,
+        key: this.keyOf(row, order),
+        snippet: raw === undefined ? null : parseSnippet(raw),
+      };
+    });
+  }
+
+  async listArticles(query: ArticleListQuery): Promise<ArticleSlice> {
+    const filter = this.resolveFilter(query.filter);
+    const order = this.effectiveOrder(query.order, filter);
+    this.checkKey(query.after, order, 'after');
+    this.checkKey(query.before, order, 'before');
+    for (const [name, n] of [
+      ['first', query.first],
+      ['last', query.last],
+    ] as const) {
+      if (n !== undefined && (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE)) {
+        throw new InvalidQueryError(`${name} must be an integer from 0 to ${MAX_PAGE_SIZE}`);
+      }
+    }
+    const backward = query.last !== undefined && query.first === undefined;
+    const bounds: Bound[] = [];
+    if (query.after) bounds.push({ key: query.after, op: afterOp(order, true) });
+    if (query.before) bounds.push({ key: query.before, op: afterOp(order, false) });
+    const size = (backward ? query.last : query.first) ?? 20;
+
+    let rows = this.run(filter, order, !backward, bounds, size + 1);
+    const more = rows.length > size;
+    rows = rows.slice(0, size);
+    if (backward) rows.reverse();
+
+    // Whether anything lies beyond the cursor on the other side (the cursor's own row counts).
+    const beyond = (key: ArticleKey | undefined, forward: boolean) =>
+      key !== undefined &&
+      this.run(filter, order, forward, [{ key, op: afterOp(order, forward, true) }], 1).length > 0;
+
+    const hasNextPage = backward ? beyond(query.before, true) : more;
+    let hasPreviousPage = backward ? more : beyond(query.after, false);
+    if (!backward && query.last !== undefined && rows.length > query.last) {
+      rows = rows.slice(rows.length - query.last);
+      hasPreviousPage = true;
+    }
+    return { hits: this.hits(rows, order, filter), hasNextPage, hasPreviousPage };
+  }
+
+  async countArticles(filter?: ArticleFilter): Promise<number> {
+    return this.count(this.resolveFilter(filter));
+  }
+
+  private count(filter: ResolvedFilter): number {
+    if (filter.empty) return 0;
+    const onlyTags =
+      filter.mediaIds.length === 0 &&
+      !filter.releasedFrom &&
+      !filter.releasedTo &&
+      filter.ftsQuery === null;
+    // Precomputed counts answer the common cases without touching the articles.
+    if (onlyTags && filter.anyOfTagIds.length === 0 && filter.allOfTagIds.length === 0) {
+      return this.stmt('SELECT count(*) FROM articles').pluck().get() as number;
+    }
+    const single =
+      filter.allOfTagIds.length === 1 && filter.anyOfTagIds.length === 0
+        ? filter.allOfTagIds[0]
+        : filter.anyOfTagIds.length === 1 && filter.allOfTagIds.length === 0
+          ? filter.anyOfTagIds[0]
+          : undefined;
+    if (onlyTags && single !== undefined) {
+      return this.stmt('SELECT article_count FROM tags WHERE id = ?').pluck().get(single) as number;
+    }
+    if (
+      filter.mediaIds.length === 1 &&
+      filter.anyOfTagIds.length + filter.allOfTagIds.length === 0 &&
+      !filter.releasedFrom &&
+      !filter.releasedTo &&
+      filter.ftsQuery === null
+    ) {
+      return this.stmt('SELECT article_count FROM media WHERE id = ?')
+        .pluck()
+        .get(filter.mediaIds[0]) as number;
+    }
+    const { sql, params } = countSql(filter);
+    return this.stmt(sql)
+      .pluck()
+      .get(...params) as number;
+  }
+
+  async pageArticles(query: ArticlePageQuery): Promise<ArticlePage> {
+    const { page, pageSize } = query;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new InvalidQueryError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    if (!Number.isInteger(page) || page < 1) {
+      throw new InvalidQueryError('page must be an integer of at least 1');
+    }
+    const filter = this.resolveFilter(query.filter);
+    const order = this.effectiveOrder(query.order, filter);
+    const totalCount = this.count(filter);
+    const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
+    const offset = (page - 1) * pageSize;
+    let rows: ArticleRow[] = [];
+    if (offset < totalCount) {
+      const take = Math.min(pageSize, totalCount - offset);
+      if (offset > totalCount / 2) {
+        // A late page is read from the other end, so it costs what an early page costs.
+        rows = this.run(filter, order, false, [], take, totalCount - offset - take).reverse();
+      } else {
+        rows = this.run(filter, order, true, [], take, offset);
+      }
+    }
+    return { hits: this.hits(rows, order, filter), page, pageSize, pageCount, totalCount };
+  }
+
+  async getArticleById(id: number): Promise<Article | null> {
+    return (await this.getArticlesByIds([id]))[0] ?? null;
+  }
+
+  async getArticleBySlug(slug: string): Promise<Article | null> {
+    const row = this.stmt(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN media m ON m.id = a.media_id WHERE a.slug = ?`,
+    ).get(slug) as ArticleRow | undefined;
+    return row ? (this.toArticles([row])[0] ?? null) : null;
+  }
+
+  async getArticlesByIds(ids: readonly number[]): Promise<(Article | null)[]> {
+    const rows = this.stmt(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN media m ON m.id = a.media_id
+       WHERE a.id IN (SELECT value FROM json_each(?))`,
+    ).all(json(ids.filter((id) => Number.isSafeInteger(id)))) as ArticleRow[];
+    const byId = new Map(this.toArticles(rows).map((a) => [a.id, a]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async relatedArticles(ids: readonly number[], limit: number): Promise<Article[][]> {
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+      throw new InvalidQueryError(`limit must be an integer from 0 to ${MAX_PAGE_SIZE}`);
+    }
+    const tagsOf = this.stmt('SELECT tag_id FROM article_tags WHERE article_id = ?').pluck();
+    const relatedIds = ids.map((id) => {
+      const tagIds = tagsOf.all(id) as number[];
+      if (tagIds.length === 0 || limit === 0) return [];
+      // Candidates are each tag's most recent articles, so the cost stays flat as tags grow.
+      const perTag = `SELECT article_id, released_on FROM (SELECT article_id, released_on
+        FROM article_tags WHERE tag_id = ? AND article_id <> ?
+        ORDER BY released_on DESC, article_id DESC LIMIT 200)`;
+      const sql = `SELECT article_id FROM (${tagIds.map(() => perTag).join(' UNION ALL ')})
+        GROUP BY article_id ORDER BY count(*) DESC, max(released_on) DESC, article_id DESC LIMIT ?`;
+      return this.stmt(sql)
+        .pluck()
+        .all(...tagIds.flatMap((t) => [t, id]), limit) as number[];
+    });
+    const articles = await this.getArticlesByIds([...new Set(relatedIds.flat())]);
+    const byId = new Map(articles.filter((a) => a !== null).map((a) => [a.id, a]));
+    return relatedIds.map((list) => list.map((id) => byId.get(id) as Article));
+  }
+
+  async listTags(): Promise<Counted<Tag>[]> {
+    const rows = this.stmt(
+      'SELECT slug, name, description, article_count FROM tags ORDER BY name',
+    ).all() as TagRow[];
+    return rows.map(countedTag);
+  }
+
+  async getTagsBySlugs(slugs: readonly string[]): Promise<(Counted<Tag> | null)[]> {
+    const rows = this.stmt(
+      `SELECT slug, name, description, article_count FROM tags
+       WHERE slug IN (SELECT value FROM json_each(?))`,
+    ).all(json(slugs)) as TagRow[];
+    const bySlug = new Map(rows.map((r) => [r.slug, countedTag(r)]));
+    return slugs.map((s) => bySlug.get(s) ?? null);
+  }
+
+  async listMedia(): Promise<Counted<Media>[]> {
+    const rows = this.stmt(
+      'SELECT slug, name, homepage, article_count FROM media ORDER BY name COLLATE NOCASE',
+    ).all() as MediaRow[];
+    return rows.map(countedMedia);
+  }
+
+  async getMediaBySlugs(slugs: readonly string[]): Promise<(Counted<Media> | null)[]> {
+    const rows = this.stmt(
+      `SELECT slug, name, homepage, article_count FROM media
+       WHERE slug IN (SELECT value FROM json_each(?))`,
+    ).all(json(slugs)) as MediaRow[];
+    const bySlug = new Map(rows.map((r) => [r.slug, countedMedia(r)]));
+    return slugs.map((s) => bySlug.get(s) ?? null);
+  }
+
+  async datasetVersion(): Promise<string> {
+    return this.stmt(
+      `SELECT (SELECT value FROM meta WHERE key = 'dataset_id') || '.' ||
+              (SELECT value FROM meta WHERE key = 'dataset_version')`,
+    )
+      .pluck()
+      .get() as string;
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  async upsertTag(tag: Tag): Promise<Tag> {
+    return this.writer.upsertTag(tag);
+  }
+
+  async upsertMedia(media: MediaInput): Promise<Media> {
+    return this.db.transaction(() => {
+      const result = this.writer.resolveMedia(media);
+      this.writer.bump();
+      return result;
+    })();
+  }
+
+  async upsertArticle(
+    input: ArticleInput,
+  ): Promise<{ article: Article; change: 'created' | 'updated' | 'unchanged' }> {
+    const { id, change } = this.writer.upsertArticles([input])[0] as {
+      id: number;
+      change: 'created' | 'updated' | 'unchanged';
+    };
+    return { article: (await this.getArticleById(id)) as Article, change };
+  }
+
+  async deleteArticle(id: number): Promise<boolean> {
+    return this.writer.deleteArticle(id);
+  }
+
+  async importArticles(
+    inputs: readonly ArticleInput[],
+    options: { dryRun?: boolean } = {},
+  ): Promise<ImportResult> {
+    const results = this.writer.upsertArticles(inputs, options.dryRun ?? false);
+    const count = (c: string) => results.filter((r) => r.change === c).length;
+    return { created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const countedTag = (r: TagRow): Counted<Tag> => ({
+  item: { slug: r.slug, name: r.name, description: r.description },
+  articleCount: r.article_count,
+});
+const countedMedia = (r: MediaRow): Counted<Media> => ({
+  item: { slug: r.slug, name: r.name, homepage: r.homepage },
+  articleCount: r.article_count,
+});
+
+export function openSqliteStore(path = ':memory:'): SqliteStore {
+  return new SqliteStore({ path });
+}

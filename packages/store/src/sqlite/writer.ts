@@ -1,0 +1,200 @@
+// Writes for the SQLite store. Each public method is one transaction; every write bumps the
+// dataset version, and a batch with one invalid record writes nothing.
+
+import type Database from 'better-sqlite3';
+import { InvalidInputError } from '../errors.ts';
+import type { ArticleInput, Media, MediaInput, Tag } from '../types.ts';
+import {
+  mediaKey,
+  slugify,
+  type ValidArticle,
+  validateArticle,
+  validateMedia,
+  validateTag,
+} from '../validate.ts';
+
+type Change = 'created' | 'updated' | 'unchanged';
+
+interface ExistingRow {
+  id: number;
+  title: string;
+  released_on: string;
+  media_id: number;
+  summary: string;
+  source_url: string | null;
+  headline_verified: number;
+  date_approximate: number;
+  tags: string;
+}
+
+class DryRun extends Error {}
+
+export class Writer {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly stmt: (sql: string) => Database.Statement,
+  ) {}
+
+  bump(): void {
+    this.stmt(
+      `UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'dataset_version'`,
+    ).run();
+  }
+
+  upsertTag(input: Tag): Tag {
+    const tag = validateTag(input);
+    this.db.transaction(() => {
+      this.stmt(
+        `INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)
+         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description`,
+      ).run(tag.slug, tag.name, tag.description);
+      this.bump();
+    })();
+    return tag;
+  }
+
+  /** Finds the outlet by slug or normalised name, creating it when new. Call inside a transaction. */
+  resolveMedia(input: MediaInput): Media & { id: number } {
+    const media = validateMedia(input);
+    const key = mediaKey(media.name);
+    if (!key)
+      throw new InvalidInputError([
+        { field: 'media.name', message: 'must contain a letter or digit' },
+      ]);
+    const find = this.stmt(
+      'SELECT id, slug, name, homepage FROM media WHERE slug = ? OR name_key = ? ORDER BY slug = ? DESC LIMIT 1',
+    );
+    const existing = find.get(media.slug ?? '', key, media.slug ?? '') as
+      | (Media & { id: number })
+      | undefined;
+    if (existing) {
+      if (media.homepage && existing.homepage !== media.homepage) {
+        this.stmt('UPDATE media SET homepage = ? WHERE id = ?').run(media.homepage, existing.id);
+        existing.homepage = media.homepage;
+      }
+      return existing;
+    }
+    const base = media.slug ?? (slugify(media.name) || 'outlet');
+    let slug = base;
+    for (let n = 2; this.stmt('SELECT 1 FROM media WHERE slug = ?').get(slug); n++)
+      slug = `${base}-${n}`;
+    const { lastInsertRowid } = this.stmt(
+      'INSERT INTO media (slug, name, name_key, homepage) VALUES (?, ?, ?, ?)',
+    ).run(slug, media.name, key, media.homepage ?? null);
+    return {
+      id: Number(lastInsertRowid),
+      slug,
+      name: media.name,
+      homepage: media.homepage ?? null,
+    };
+  }
+
+  private tagIds(article: ValidArticle, index: number | undefined): number[] {
+    const find = this.stmt('SELECT id FROM tags WHERE slug = ?').pluck();
+    const issues = [];
+    const ids: number[] = [];
+    for (const [i, slug] of article.tags.entries()) {
+      const id = find.get(slug) as number | undefined;
+      if (id === undefined) issues.push({ field: `tags.${i}`, message: `unknown tag "${slug}"` });
+      else ids.push(id);
+    }
+    if (issues.length > 0) throw new InvalidInputError(issues, index);
+    return ids;
+  }
+
+  private upsertOne(
+    input: ArticleInput,
+    index: number | undefined,
+  ): { id: number; change: Change } {
+    const a = validateArticle(input, index);
+    const tagIds = this.tagIds(a, index);
+    const media = this.resolveMedia(a.media);
+    const now = new Date().toISOString();
+    const existing = this.stmt(
+      `SELECT id, title, released_on, media_id, summary, source_url, headline_verified,
+              date_approximate, (SELECT group_concat(tag_id) FROM
+                (SELECT tag_id FROM article_tags WHERE article_id = articles.id ORDER BY position)) AS tags
+       FROM articles WHERE slug = ?`,
+    ).get(a.slug) as ExistingRow | undefined;
+    const values = [
+      a.title,
+      a.releasedOn,
+      media.id,
+      a.summary,
+      a.sourceUrl ?? null,
+      a.headlineVerified === false ? 0 : 1,
+      a.dateApproximate === true ? 1 : 0,
+    ];
+    let id: number;
+    let change: Change;
+    if (!existing) {
+      const { lastInsertRowid } = this.stmt(
+        `INSERT INTO articles (slug, title, released_on, media_id, summary, source_url,
+           headline_verified, date_approximate, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.slug, ...values, now, now);
+      id = Number(lastInsertRowid);
+      change = 'created';
+    } else {
+      id = existing.id;
+      const same =
+        [
+          existing.title,
+          existing.released_on,
+          existing.media_id,
+          existing.summary,
+          existing.source_url,
+          existing.headline_verified,
+          existing.date_approximate,
+        ].every((v, i) => v === values[i]) && (existing.tags ?? '') === tagIds.join(',');
+      if (same) return { id, change: 'unchanged' };
+      this.stmt(
+        `UPDATE articles SET title = ?, released_on = ?, media_id = ?, summary = ?, source_url = ?,
+           headline_verified = ?, date_approximate = ?, updated_at = ? WHERE id = ?`,
+      ).run(...values, now, id);
+      this.stmt('DELETE FROM article_tags WHERE article_id = ?').run(id);
+      change = 'updated';
+    }
+    const link = this.stmt(
+      'INSERT INTO article_tags (tag_id, released_on, article_id, position) VALUES (?, ?, ?, ?)',
+    );
+    for (const [position, tagId] of tagIds.entries()) link.run(tagId, a.releasedOn, id, position);
+    return { id, change };
+  }
+
+  upsertArticles(
+    inputs: readonly ArticleInput[],
+    dryRun = false,
+  ): { id: number; change: Change }[] {
+    let results: { id: number; change: Change }[] = [];
+    try {
+      this.db.transaction(() => {
+        const batch = inputs.length > 1;
+        const seen = new Set<string>();
+        results = inputs.map((input, i) => {
+          if (batch && seen.has(input.slug)) {
+            throw new InvalidInputError(
+              [{ field: 'slug', message: `"${input.slug}" appears twice in this batch` }],
+              i,
+            );
+          }
+          seen.add(input.slug);
+          return this.upsertOne(input, batch ? i : undefined);
+        });
+        if (results.some((r) => r.change !== 'unchanged')) this.bump();
+        if (dryRun) throw new DryRun();
+      })();
+    } catch (error) {
+      if (!(error instanceof DryRun)) throw error;
+    }
+    return results;
+  }
+
+  deleteArticle(id: number): boolean {
+    return this.db.transaction(() => {
+      const { changes } = this.stmt('DELETE FROM articles WHERE id = ?').run(id);
+      if (changes > 0) this.bump();
+      return changes > 0;
+    })();
+  }
+}

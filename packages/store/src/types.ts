@@ -1,0 +1,158 @@
+// Domain types and the engine-neutral Store contract. Nothing here names a database engine.
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface Tag {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface Media {
+  slug: string;
+  name: string;
+  homepage: string | null;
+}
+
+export interface Counted<T> {
+  item: T;
+  articleCount: number;
+}
+
+export interface Article {
+  id: number;
+  slug: string;
+  title: string;
+  releasedOn: IsoDate;
+  media: Media;
+  /** The summary as written: paragraphs separated by blank lines, `- ` and `1. ` list lines. */
+  summary: string;
+  sourceUrl: string | null;
+  /** Tags in the order the editor gave them. */
+  tags: Tag[];
+  headlineVerified: boolean;
+  dateApproximate: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleInput {
+  slug: string;
+  title: string;
+  releasedOn: IsoDate;
+  /** The outlet: matched to an existing one by slug or normalised name, created otherwise. */
+  media: MediaInput;
+  summary: string;
+  sourceUrl?: string | null | undefined;
+  tags: string[];
+  headlineVerified?: boolean | undefined;
+  dateApproximate?: boolean | undefined;
+}
+
+export interface MediaInput {
+  name: string;
+  slug?: string | undefined;
+  homepage?: string | null | undefined;
+}
+
+export interface ArticleFilter {
+  tags?: { anyOf?: string[] | undefined; allOf?: string[] | undefined } | undefined;
+  media?: string[] | undefined;
+  releasedFrom?: IsoDate | undefined;
+  releasedTo?: IsoDate | undefined;
+  /** Free text, always searched literally. */
+  query?: string | undefined;
+}
+
+export type ArticleOrder = 'newest' | 'oldest' | 'relevance';
+
+/** A position in an ordered list; opaque outside the store and the layer that encodes it. */
+export type ArticleKey =
+  | { kind: 'date'; releasedOn: IsoDate; id: number }
+  | { kind: 'rank'; rank: number; id: number };
+
+export interface ArticleListQuery {
+  filter?: ArticleFilter | undefined;
+  order?: ArticleOrder | undefined;
+  first?: number | undefined;
+  after?: ArticleKey | undefined;
+  last?: number | undefined;
+  before?: ArticleKey | undefined;
+}
+
+export interface SnippetPart {
+  text: string;
+  highlighted: boolean;
+}
+
+export interface ArticleHit {
+  article: Article;
+  key: ArticleKey;
+  /** Present when the list was filtered by a text query. */
+  snippet: SnippetPart[] | null;
+}
+
+export interface ArticleSlice {
+  hits: ArticleHit[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export interface ArticlePageQuery {
+  filter?: ArticleFilter | undefined;
+  order?: ArticleOrder | undefined;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface ArticlePage {
+  hits: ArticleHit[];
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  totalCount: number;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface Store {
+  listArticles(query: ArticleListQuery): Promise<ArticleSlice>;
+  countArticles(filter?: ArticleFilter): Promise<number>;
+  pageArticles(query: ArticlePageQuery): Promise<ArticlePage>;
+  getArticleById(id: number): Promise<Article | null>;
+  getArticleBySlug(slug: string): Promise<Article | null>;
+  /** Same length and order as `ids`; null where no article has that id. */
+  getArticlesByIds(ids: readonly number[]): Promise<(Article | null)[]>;
+  /** For each id, up to `limit` other articles sharing the most tags, newest first on ties. */
+  relatedArticles(ids: readonly number[], limit: number): Promise<Article[][]>;
+
+  listTags(): Promise<Counted<Tag>[]>;
+  getTagsBySlugs(slugs: readonly string[]): Promise<(Counted<Tag> | null)[]>;
+  listMedia(): Promise<Counted<Media>[]>;
+  getMediaBySlugs(slugs: readonly string[]): Promise<(Counted<Media> | null)[]>;
+
+  /** Changes on every write; use it to validate caches. */
+  datasetVersion(): Promise<string>;
+
+  upsertTag(tag: Tag): Promise<Tag>;
+  upsertMedia(media: MediaInput): Promise<Media>;
+  upsertArticle(
+    input: ArticleInput,
+  ): Promise<{ article: Article; change: 'created' | 'updated' | 'unchanged' }>;
+  deleteArticle(id: number): Promise<boolean>;
+  /** All or nothing: one invalid record and nothing is written. */
+  importArticles(
+    inputs: readonly ArticleInput[],
+    options?: { dryRun?: boolean },
+  ): Promise<ImportResult>;
+
+  close(): Promise<void>;
+}
+
+export const MAX_PAGE_SIZE = 100;
