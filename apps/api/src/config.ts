@@ -1,0 +1,44 @@
+// The only file that reads the environment. Every setting is validated here and documented in
+// the README; a bad value stops the process at start with a message naming the variable.
+
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  JIN_DB_PATH: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../../data/jin.sqlite', import.meta.url))),
+  JIN_WEB_DIST: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  JIN_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JIN_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),
+  JIN_MAX_DEPTH: int(2, 100).default(12),
+  JIN_MAX_ALIASES: int(0, 1000).default(30),
+  JIN_MAX_DIRECTIVES: int(0, 1000).default(20),
+  JIN_MAX_TOKENS: int(100, 1_000_000).default(3000),
+  JIN_MAX_BODY_BYTES: int(1024, 10_000_000).default(64 * 1024),
+  JIN_CACHE_MAX_AGE: int(0, 86_400).default(30),
+  JIN_RESPONSE_CACHE_ENTRIES: int(0, 1_000_000).default(2000),
+});
+
+export type Config = z.infer<typeof schema> & { publicUrl: string };
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return { ...config, publicUrl: config.JIN_PUBLIC_URL ?? `http://${host}:${config.PORT}` };
+}

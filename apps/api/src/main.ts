@@ -1,0 +1,29 @@
+// Starts the site: opens (and if needed seeds) the database, then serves API and reader app.
+
+import { loadConfig } from './config.ts';
+import { openDatabase, seedIfEmpty } from './database.ts';
+import { buildServer } from './server.ts';
+
+const config = loadConfig();
+const store = openDatabase(config.JIN_DB_PATH);
+const seeded = await seedIfEmpty(store);
+const app = await buildServer(config, store);
+if (seeded) app.log.info({ ...seeded }, 'seeded the empty database from the archive');
+
+await app.listen({ port: config.PORT, host: config.HOST });
+app.log.info(
+  `Japan Immigration News at ${config.publicUrl} (explorer: ${config.publicUrl}/graphiql)`,
+);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: draining requests');
+  // Stop accepting, let in-flight requests finish, then close the database.
+  await app.close();
+  await store.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,314 @@
+// The HTTP server: GraphQL (POST, and GET with ETag/response cache), feeds, explorer, health,
+// and the built reader app with history fallback, all on one port.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { type Context, createContext, type QueryLimits, schema } from '@jin/schema';
+import type { Store } from '@jin/store';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Config } from './config.ts';
+import { FEED_TYPES, renderFeed } from './feeds.ts';
+import { LIMIT_MARK, maxAliasesRule, maxDepthRule, maxDirectivesRule } from './limits.ts';
+import { etagFor, matches, ResponseCache, requestHash } from './response-cache.ts';
+
+const API_PREFIXES = ['/graphql', '/graphiql', '/feeds', '/healthz'];
+const OUR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+/** Apollo's own codes for requests it could not run; their messages are safe to show. */
+const APOLLO_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export interface ServerOptions {
+  logger?: boolean;
+}
+
+export async function buildServer(
+  config: Config,
+  store: Store,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.JIN_MAX_BODY_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setErrorHandler(
+    async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      const code =
+        status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status < 500
+            ? 'BAD_REQUEST'
+            : 'INTERNAL_SERVER_ERROR';
+      const message =
+        status === 413
+          ? `Request body is larger than the limit of ${config.JIN_MAX_BODY_BYTES} bytes.`
+          : status < 500
+            ? error.message
+            : 'Internal server error.';
+      return reply.code(status).send({ errors: [{ message, extensions: { code } }] });
+    },
+  );
+
+  const limits: QueryLimits = {
+    complexity: config.JIN_MAX_COMPLEXITY,
+    depth: config.JIN_MAX_DEPTH,
+    breadth: 500,
+  };
+  const production = config.NODE_ENV === 'production';
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !production,
+    parseOptions: { maxTokens: config.JIN_MAX_TOKENS },
+    validationRules: [
+      maxAliasesRule(config.JIN_MAX_ALIASES),
+      maxDirectivesRule(config.JIN_MAX_DIRECTIVES),
+      maxDepthRule(config.JIN_MAX_DEPTH),
+    ],
+    plugins: [fastifyApolloDrainPlugin(app)],
+    formatError: (formatted, error) => formatError(formatted, error, app, config.JIN_MAX_TOKENS),
+  });
+  await apollo.start();
+  const context = async () => createContext(store, limits);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(fastifyCompress, { threshold: 1024 });
+
+  // ---- GraphQL ----------------------------------------------------------------------------
+  app.post('/graphql', fastifyApolloHandler(apollo, { context }));
+
+  const cache = new ResponseCache(config.JIN_RESPONSE_CACHE_ENTRIES);
+  const cacheControl = `public, max-age=${config.JIN_CACHE_MAX_AGE}, must-revalidate`;
+  app.get('/graphql', async (request, reply) => {
+    const params = request.query as Record<string, string | undefined>;
+    const search = new URL(request.url, 'http://local').search;
+    if (!params.query) return runApollo(apollo, request, reply, search, context);
+    const version = await store.datasetVersion();
+    const hash = requestHash(params.query, params.variables ?? '', params.operationName ?? '');
+    const etag = etagFor(version, hash);
+    if (matches(request.headers['if-none-match'], etag)) {
+      return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
+    }
+    const hit = cache.get(version, hash);
+    if (hit) {
+      return reply
+        .header('etag', hit.etag)
+        .header('cache-control', cacheControl)
+        .type('application/json; charset=utf-8')
+        .send(hit.body);
+    }
+    const body = await runApollo(apollo, request, reply, search, context);
+    if (reply.statusCode === 200 && typeof body === 'string' && !body.includes('"errors":')) {
+      cache.set(version, hash, { etag, body });
+      reply.header('etag', etag).header('cache-control', cacheControl);
+    } else {
+      reply.header('cache-control', 'no-store');
+    }
+    return body;
+  });
+
+  // ---- feeds, explorer, health ------------------------------------------------------------
+  const feedRoute = async (
+    request: FastifyRequest<{ Params: { slug?: string; format: string } }>,
+    reply: FastifyReply,
+  ) => {
+    const { slug, format } = request.params;
+    if (format !== 'atom.xml' && format !== 'rss.xml') return notFound(reply);
+    const kind = format === 'atom.xml' ? 'atom' : 'rss';
+    const etag = `"${await store.datasetVersion()}-${kind}-${slug ?? ''}"`;
+    if (matches(request.headers['if-none-match'], etag))
+      return reply.code(304).header('etag', etag).send();
+    const xml = await renderFeed(store, config.publicUrl, { format: kind, tag: slug });
+    if (xml === null) return notFound(reply, `No tag "${slug}".`);
+    return reply
+      .type(FEED_TYPES[kind])
+      .header('etag', etag)
+      .header('cache-control', 'public, max-age=300')
+      .send(xml);
+  };
+  app.get('/feeds/:format', feedRoute);
+  app.get('/feeds/tags/:slug/:format', feedRoute);
+
+  const explorer = renderGraphiQL({
+    endpoint: '/graphql',
+    title: 'Japan Immigration News — GraphQL explorer',
+    defaultQuery: EXPLORER_QUERY,
+  });
+  app.get('/graphiql', async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(explorer),
+  );
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      const [articles, version] = await Promise.all([
+        store.countArticles(),
+        store.datasetVersion(),
+      ]);
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', articles, version });
+    } catch (error) {
+      app.log.error({ err: error }, 'health check failed');
+      return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable' });
+    }
+  });
+
+  // ---- the reader app ---------------------------------------------------------------------
+  const indexPath = join(config.JIN_WEB_DIST, 'index.html');
+  const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+  if (indexHtml !== null) {
+    await app.register(fastifyStatic, {
+      root: config.JIN_WEB_DIST,
+      index: false,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'cache-control',
+          path.includes(`${join('/', 'assets', '/')}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isApi = API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+    if (isApi || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound(reply);
+    if (indexHtml === null) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The reader app is not built yet: run `pnpm build`, then restart.');
+    }
+    // History fallback: the reader app routes every other path itself.
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
+  });
+
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  return app;
+}
+
+function notFound(reply: FastifyReply, message = 'Not found.') {
+  return reply.code(404).send({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
+}
+
+async function runApollo(
+  apollo: ApolloServer<Context>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  search: string,
+  context: () => Promise<Context>,
+): Promise<string> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: request.method.toUpperCase(),
+      headers,
+      search,
+      body: request.body,
+    },
+    context,
+  });
+  for (const [key, value] of response.headers) reply.header(key, value);
+  reply.code(response.status ?? 200);
+  if (response.body.kind === 'complete') return response.body.string;
+  let text = '';
+  for await (const chunk of response.body.asyncIterator) text += chunk;
+  return text;
+}
+
+function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  app: FastifyInstance,
+  maxTokens: number,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const originalCode =
+    original instanceof GraphQLError
+      ? (original.extensions?.code as string | undefined)
+      : undefined;
+  if (original instanceof GraphQLError && original.extensions?.[LIMIT_MARK]) {
+    const { [LIMIT_MARK]: _mark, ...extensions } = original.extensions;
+    return { ...formatted, extensions: { ...extensions, code: 'QUERY_TOO_COMPLEX' } };
+  }
+  const code = (formatted.extensions?.code as string | undefined) ?? '';
+  if (code === 'GRAPHQL_PARSE_FAILED' && /tokens/.test(formatted.message)) {
+    return {
+      message: `Query has more than ${maxTokens} tokens, above the limit of ${maxTokens}.`,
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: maxTokens },
+    };
+  }
+  if (originalCode && OUR_CODES.has(originalCode)) {
+    return {
+      ...formatted,
+      extensions: { ...(original as GraphQLError).extensions, code: originalCode },
+    };
+  }
+  if (OUR_CODES.has(code) || APOLLO_CODES.has(code)) return formatted;
+  app.log.error({ err: original }, 'unexpected error in a GraphQL request');
+  return {
+    message: 'Internal server error.',
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+const EXPLORER_QUERY = `# Japan Immigration News — public GraphQL API.
+# Open the documentation panel to browse every type and field.
+
+query LatestArticles {
+  articles(first: 5) {
+    totalCount
+    edges {
+      cursor
+      node {
+        releasedOn
+        title
+        media { name }
+        tags { name }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;

@@ -1,0 +1,38 @@
+// The per-request context: the store and the batching loaders built for this request only.
+
+import type { Article, Store } from '@jin/store';
+import DataLoader from 'dataloader';
+
+export interface QueryLimits {
+  /** Largest total cost, counting list sizes as multipliers. */
+  complexity: number;
+  /** Deepest nesting of selections. */
+  depth: number;
+  /** Most selections in one document. */
+  breadth: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { complexity: 5000, depth: 12, breadth: 250 };
+
+export interface Context {
+  store: Store;
+  limits: QueryLimits;
+  /** Related articles for many articles in one store call, per requested size. */
+  related: (limit: number) => DataLoader<number, Article[]>;
+}
+
+export function createContext(store: Store, limits: QueryLimits = DEFAULT_LIMITS): Context {
+  const byLimit = new Map<number, DataLoader<number, Article[]>>();
+  return {
+    store,
+    limits,
+    related(limit) {
+      let loader = byLimit.get(limit);
+      if (!loader) {
+        loader = new DataLoader((ids) => store.relatedArticles(ids, limit));
+        byLimit.set(limit, loader);
+      }
+      return loader;
+    },
+  };
+}

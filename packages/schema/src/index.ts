@@ -1,0 +1,34 @@
+// Assembles the schema from the type files and maps store errors to coded GraphQL errors.
+
+import { type GraphQLSchema, isObjectType } from 'graphql';
+import { builder } from './builder.ts';
+import { fromStoreError } from './errors.ts';
+import './types/article.ts';
+import './types/article-list.ts';
+import './types/media.ts';
+import './types/tag.ts';
+
+export { type Context, createContext, DEFAULT_LIMITS, type QueryLimits } from './context.ts';
+export { apiError, badInput, type ErrorCode } from './errors.ts';
+export { parseSummary, type SummaryBlock } from './types/summary.ts';
+
+/** Wraps every resolver so the store's named errors reach clients with their codes. */
+function mapStoreErrors(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (!resolve) continue;
+      field.resolve = async (...args) => {
+        try {
+          return await resolve(...args);
+        } catch (error) {
+          throw fromStoreError(error);
+        }
+      };
+    }
+  }
+  return schema;
+}
+
+export const schema = mapStoreErrors(builder.toSchema({ sortSchema: false }));

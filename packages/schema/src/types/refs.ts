@@ -1,0 +1,31 @@
+// Object refs shared across type files, each loaded in batches through a per-request dataloader.
+
+import type { Article, Media, Tag } from '@jin/store';
+import { builder } from '../builder.ts';
+
+export type TagShape = Tag & { articleCount?: number };
+export type MediaShape = Media & { articleCount?: number };
+
+export const ArticleRef = builder.loadableNodeRef('Article', {
+  id: { resolve: (article: Article) => article.id },
+  load: (ids: string[], ctx) => ctx.store.getArticlesByIds(ids.map(Number)),
+  sort: (article) => String(article.id),
+});
+
+export const TagRef = builder.loadableNodeRef('Tag', {
+  id: { resolve: (tag: TagShape) => tag.slug },
+  load: async (slugs: string[], ctx) =>
+    (await ctx.store.getTagsBySlugs(slugs)).map((t) =>
+      t ? { ...t.item, articleCount: t.articleCount } : null,
+    ),
+  sort: (tag) => tag.slug,
+});
+
+export const MediaRef = builder.loadableNodeRef('Media', {
+  id: { resolve: (media: MediaShape) => media.slug },
+  load: async (slugs: string[], ctx) =>
+    (await ctx.store.getMediaBySlugs(slugs)).map((m) =>
+      m ? { ...m.item, articleCount: m.articleCount } : null,
+    ),
+  sort: (media) => media.slug,
+});

@@ -1,0 +1,85 @@
+// The summary as structured blocks, so clients render paragraphs and lists without parsing text.
+
+import { builder } from '../builder.ts';
+
+export type SummaryBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'list'; ordered: boolean; items: string[] };
+
+const BULLET = /^\s*[-•*]\s+(.*)$/;
+const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
+
+/** Parses summary text: blank lines split blocks; `- ` and `1. ` lines form lists. */
+export function parseSummary(text: string): SummaryBlock[] {
+  const blocks: SummaryBlock[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
+    paragraph = [];
+  };
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trim();
+    const bullet = BULLET.exec(line);
+    const numbered = bullet ? null : NUMBERED.exec(line);
+    if (!line) {
+      flush();
+    } else if (bullet || numbered) {
+      flush();
+      const ordered = numbered !== null;
+      const item = ((bullet ?? numbered) as RegExpExecArray)[1] as string;
+      const last = blocks.at(-1);
+      if (last?.kind === 'list' && last.ordered === ordered) last.items.push(item);
+      else blocks.push({ kind: 'list', ordered, items: [item] });
+    } else if (line.endsWith(':') && line.length <= 60 && paragraph.length === 0) {
+      blocks.push({ kind: 'heading', text: line.slice(0, -1) });
+    } else {
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+export function wordsIn(text: string): string[] {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** The opening of the first paragraph, cut at a word boundary. */
+export function excerpt(text: string, maxWords: number): string {
+  const first = parseSummary(text).find((b) => b.kind === 'paragraph');
+  const words = wordsIn(first?.text ?? '');
+  return words.length <= maxWords ? words.join(' ') : `${words.slice(0, maxWords).join(' ')}…`;
+}
+
+const Paragraph =
+  builder.objectRef<Extract<SummaryBlock, { kind: 'paragraph' }>>('SummaryParagraph');
+Paragraph.implement({
+  description: 'A paragraph of the summary.',
+  isTypeOf: (block) => (block as SummaryBlock).kind === 'paragraph',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'The paragraph as plain text.' }),
+  }),
+});
+
+const Heading = builder.objectRef<Extract<SummaryBlock, { kind: 'heading' }>>('SummaryHeading');
+Heading.implement({
+  description: 'A short heading inside the summary, such as "Key points".',
+  isTypeOf: (block) => (block as SummaryBlock).kind === 'heading',
+  fields: (t) => ({ text: t.exposeString('text', { description: 'The heading as plain text.' }) }),
+});
+
+const List = builder.objectRef<Extract<SummaryBlock, { kind: 'list' }>>('SummaryList');
+List.implement({
+  description: 'A bulleted or numbered list inside the summary.',
+  isTypeOf: (block) => (block as SummaryBlock).kind === 'list',
+  fields: (t) => ({
+    ordered: t.exposeBoolean('ordered', { description: 'True for a numbered list.' }),
+    items: t.exposeStringList('items', { description: 'The items as plain text, in order.' }),
+  }),
+});
+
+export const SummaryBlockRef = builder.unionType('SummaryBlock', {
+  description: 'One block of a summary: a paragraph, a heading or a list.',
+  types: [Paragraph, Heading, List],
+});
