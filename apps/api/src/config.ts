@@ -21,13 +21,29 @@ const schema = z.object({
   JIN_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JIN_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),
-  JIN_MAX_DEPTH: int(2, 100).default(12),
+  JIN_MAX_DEPTH: int(2, 100).default(15),
   JIN_MAX_ALIASES: int(0, 1000).default(30),
   JIN_MAX_DIRECTIVES: int(0, 1000).default(20),
   JIN_MAX_TOKENS: int(100, 1_000_000).default(3000),
   JIN_MAX_BODY_BYTES: int(1024, 10_000_000).default(64 * 1024),
   JIN_CACHE_MAX_AGE: int(0, 86_400).default(30),
   JIN_RESPONSE_CACHE_ENTRIES: int(0, 1_000_000).default(2000),
+  JIN_RATE_LIMIT_RPS: z.coerce.number().min(0).max(1_000_000).default(30),
+  JIN_RATE_LIMIT_BURST: int(1, 1_000_000).default(120),
+  JIN_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  JIN_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string };

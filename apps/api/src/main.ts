@@ -1,5 +1,6 @@
 // Starts the site: opens (and if needed seeds) the database, then serves API and reader app.
 
+import { SqliteTokenStore } from '@jin/store/tokens';
 import { loadConfig } from './config.ts';
 import { openDatabase, seedIfEmpty } from './database.ts';
 import { buildServer } from './server.ts';
@@ -7,7 +8,7 @@ import { buildServer } from './server.ts';
 const config = loadConfig();
 const store = openDatabase(config.JIN_DB_PATH);
 const seeded = await seedIfEmpty(store);
-const app = await buildServer(config, store);
+const app = await buildServer(config, store, { tokens: new SqliteTokenStore(store) });
 if (seeded) app.log.info({ ...seeded }, 'seeded the empty database from the archive');
 
 await app.listen({ port: config.PORT, host: config.HOST });

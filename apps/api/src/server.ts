@@ -7,18 +7,22 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Context, createContext, type QueryLimits, schema } from '@jin/schema';
-import type { Store } from '@jin/store';
+import type { ApiToken, Store, TokenStore } from '@jin/store';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { authenticate } from './auth.ts';
 import type { Config } from './config.ts';
+import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { FEED_TYPES, renderFeed } from './feeds.ts';
 import { LIMIT_MARK, maxAliasesRule, maxDepthRule, maxDirectivesRule } from './limits.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { etagFor, matches, ResponseCache, requestHash } from './response-cache.ts';
 
-const API_PREFIXES = ['/graphql', '/graphiql', '/feeds', '/healthz'];
+const API_PREFIXES = ['/graphql', EXPLORER_PATH, '/feeds', '/healthz'];
 const OUR_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -39,7 +43,39 @@ const APOLLO_CODES = new Set([
 
 export interface ServerOptions {
   logger?: boolean;
+  /** Where editors' tokens are checked; without it every token is refused. */
+  tokens?: TokenStore;
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: ApiToken | null;
+  }
+}
+
+const NO_TOKENS: TokenStore = {
+  createToken: async () => {
+    throw new Error('tokens are not available');
+  },
+  findActiveToken: async () => null,
+  listTokens: async () => [],
+  revokeToken: async () => false,
+};
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
 
 export async function buildServer(
   config: Config,
@@ -51,7 +87,16 @@ export async function buildServer(
     bodyLimit: config.JIN_MAX_BODY_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // On close, idle keep-alive sockets are dropped at once; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    trustProxy: config.JIN_TRUST_PROXY,
   });
+  const tokens = options.tokens ?? NO_TOKENS;
+  const limiter = new RateLimiter({
+    rate: config.JIN_RATE_LIMIT_RPS,
+    burst: config.JIN_RATE_LIMIT_BURST,
+  });
+  app.decorateRequest('viewer', null);
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
       const status = error.statusCode ?? 500;
@@ -94,22 +139,63 @@ export async function buildServer(
     formatError: (formatted, error) => formatError(formatted, error, app, config.JIN_MAX_TOKENS),
   });
   await apollo.start();
-  const context = async () => createContext(store, limits);
+  const context = async (request: FastifyRequest) => createContext(store, limits, request.viewer);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   await app.register(fastifyCompress, { threshold: 1024 });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCors, {
+    origin: config.JIN_CORS_ORIGINS.length > 0 ? config.JIN_CORS_ORIGINS : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'if-none-match'],
+    exposedHeaders: ['etag', 'retry-after', 'x-request-id'],
+    maxAge: 600,
+  });
+
+  // Who is asking, and whether an anonymous client is over its rate, before any GraphQL work.
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+    const auth = await authenticate(request.headers.authorization, tokens);
+    if (auth.kind === 'invalid') {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ errors: [{ message: auth.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    if (auth.kind === 'token') {
+      request.viewer = auth.token;
+      return;
+    }
+    const wait = limiter.take(request.ip);
+    if (wait > 0) {
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({
+          errors: [
+            {
+              message: `Too many requests from this client; retry after ${wait} s.`,
+              extensions: { code: 'RATE_LIMITED', retryAfter: wait },
+            },
+          ],
+        });
+    }
+  };
 
   // ---- GraphQL ----------------------------------------------------------------------------
-  app.post('/graphql', fastifyApolloHandler(apollo, { context }));
+  app.post('/graphql', { preHandler: guard }, fastifyApolloHandler(apollo, { context }));
 
   const cache = new ResponseCache(config.JIN_RESPONSE_CACHE_ENTRIES);
   const cacheControl = `public, max-age=${config.JIN_CACHE_MAX_AGE}, must-revalidate`;
-  app.get('/graphql', async (request, reply) => {
+  app.get('/graphql', { preHandler: guard }, async (request, reply) => {
     const params = request.query as Record<string, string | undefined>;
     const search = new URL(request.url, 'http://local').search;
-    if (!params.query) return runApollo(apollo, request, reply, search, context);
+    if (!params.query || request.viewer) return runApollo(apollo, request, reply, search, context);
     const version = await store.datasetVersion();
     const hash = requestHash(params.query, params.variables ?? '', params.operationName ?? '');
     const etag = etagFor(version, hash);
@@ -153,19 +239,19 @@ export async function buildServer(
       .header('cache-control', 'public, max-age=300')
       .send(xml);
   };
-  app.get('/feeds/:format', feedRoute);
-  app.get('/feeds/tags/:slug/:format', feedRoute);
+  type FeedParams = { Params: { slug?: string; format: string } };
+  app.get<FeedParams>('/feeds/:format', { preHandler: guard }, feedRoute);
+  app.get<FeedParams>('/feeds/tags/:slug/:format', { preHandler: guard }, feedRoute);
 
-  const explorer = renderGraphiQL({
-    endpoint: '/graphql',
-    title: 'Japan Immigration News — GraphQL explorer',
-    defaultQuery: EXPLORER_QUERY,
-  });
-  app.get('/graphiql', async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(explorer),
+  registerExplorer(
+    app,
+    Object.entries(CSP)
+      .filter(([, value]) => value !== null)
+      .map(
+        ([key, value]) =>
+          `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${(value as string[]).join(' ')}`,
+      )
+      .join(';'),
   );
 
   app.get('/healthz', async (_request, reply) => {
@@ -232,7 +318,7 @@ async function runApollo(
   request: FastifyRequest,
   reply: FastifyReply,
   search: string,
-  context: () => Promise<Context>,
+  context: (request: FastifyRequest) => Promise<Context>,
 ): Promise<string> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -245,7 +331,7 @@ async function runApollo(
       search,
       body: request.body,
     },
-    context,
+    context: () => context(request),
   });
   for (const [key, value] of response.headers) reply.header(key, value);
   reply.code(response.status ?? 200);
@@ -267,7 +353,7 @@ function formatError(
       ? (original.extensions?.code as string | undefined)
       : undefined;
   if (original instanceof GraphQLError && original.extensions?.[LIMIT_MARK]) {
-    const { [LIMIT_MARK]: _mark, ...extensions } = original.extensions;
+    const { [LIMIT_MARK]: _mark, http: _http, ...extensions } = original.extensions;
     return { ...formatted, extensions: { ...extensions, code: 'QUERY_TOO_COMPLEX' } };
   }
   const code = (formatted.extensions?.code as string | undefined) ?? '';
@@ -292,23 +378,3 @@ function formatError(
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
-
-const EXPLORER_QUERY = `# Japan Immigration News — public GraphQL API.
-# Open the documentation panel to browse every type and field.
-
-query LatestArticles {
-  articles(first: 5) {
-    totalCount
-    edges {
-      cursor
-      node {
-        releasedOn
-        title
-        media { name }
-        tags { name }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;

@@ -5,6 +5,7 @@ import { loadArchive, seedStore } from '@jin/content';
 import type { ArticleInput, Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
 import type { FastifyInstance } from 'fastify';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
@@ -58,6 +59,12 @@ afterAll(async () => {
   await app.close();
   rmSync(dist, { recursive: true, force: true });
 });
+
+const nestedQuery = (depth: number) => {
+  let selection = 'slug';
+  for (let i = 0; i < depth; i++) selection = `relatedArticles(first: 1) { ${selection} }`;
+  return `{ article(slug: "x") { ${selection} } }`;
+};
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, {
@@ -164,18 +171,26 @@ describe('GraphQL over HTTP', () => {
 });
 
 describe('limits', () => {
-  const nested = (depth: number) => {
-    let selection = 'slug';
-    for (let i = 0; i < depth; i++) selection = `relatedArticles(first: 1) { ${selection} }`;
-    return `{ article(slug: "x") { ${selection} } }`;
-  };
+  it('lets the standard introspection query through, as the explorer needs it', async () => {
+    const response = await post({ query: getIntrospectionQuery() });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('keeps internal markers out of error extensions', async () => {
+    const body = (await (await post({ query: nestedQuery(30) })).json()) as any;
+    expect(Object.keys(body.errors[0].extensions).sort()).toEqual(['code', 'max', 'value']);
+  });
+
   const cases: [string, () => Promise<Response>, number, string, RegExp][] = [
     [
       'a depth bomb',
-      () => post({ query: nested(30) }),
+      () => post({ query: nestedQuery(30) }),
       400,
       'QUERY_TOO_COMPLEX',
-      /levels of nesting, above the limit of 12/,
+      /levels of nesting, above the limit of 15/,
     ],
     [
       '1,000 aliases',
@@ -356,6 +371,6 @@ describe('site', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const missing = await fetch(`${url}/feeds/unknown`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await missing.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });

@@ -1,7 +1,7 @@
 // Loads and validates the seed archive: tag vocabulary, outlet list and one file per article.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ArticleInput,
@@ -132,25 +132,34 @@ function splitFile(text: string): { yaml: string; body: string; bodyLine: number
   return { yaml, body: (match[2] as string).trim(), bodyLine: yaml.split('\n').length + 3 };
 }
 
-export function loadArchive(dir = CONTENT_DIR): Archive {
+/** The outlet list with its aliases. */
+export function loadMediaList(dir = CONTENT_DIR): MediaEntry[] {
+  return readYamlList('media.yaml', mediaFile, dir);
+}
+
+/** Resolves an outlet name or alias from the media list, case and punctuation ignored. */
+export function outletResolver(media: MediaEntry[]): (name: string) => MediaEntry | undefined {
+  const byKey = new Map<string, MediaEntry>();
+  for (const entry of media) {
+    for (const name of [entry.name, entry.slug, ...(entry.aliases ?? [])])
+      byKey.set(mediaKey(name), entry);
+  }
+  return (name) => byKey.get(mediaKey(name));
+}
+
+export function loadArchive(dir = CONTENT_DIR, articleDir = join(dir, 'articles')): Archive {
   const tags = readYamlList('tags.yaml', tagsFile, dir);
   const media = readYamlList('media.yaml', mediaFile, dir);
-  const outletByKey = new Map<string, MediaEntry>();
-  for (const entry of media) {
-    for (const name of [entry.name, entry.slug, ...(entry.aliases ?? [])]) {
-      outletByKey.set(mediaKey(name), entry);
-    }
-  }
+  const outletOf = outletResolver(media);
   const tagSlugs = new Set(tags.map((t) => t.slug));
   const problems: ArchiveError['problems'] = [];
   const articles: ArchiveArticle[] = [];
-  const articleDir = join(dir, 'articles');
   const files = readdirSync(articleDir)
     .filter((f) => f.endsWith('.md'))
     .sort();
 
   for (const name of files) {
-    const file = `articles/${name}`;
+    const file = relative(dir, join(articleDir, name));
     const slugValue = basename(name, '.md');
     const parts = splitFile(readFileSync(join(articleDir, name), 'utf8'));
     if (!parts) {
@@ -205,7 +214,7 @@ export function loadArchive(dir = CONTENT_DIR): Archive {
         message: 'must not repeat a tag',
       });
     }
-    const outlet = outletByKey.get(mediaKey(fm.media));
+    const outlet = outletOf(fm.media);
     if (!outlet) {
       problems.push({
         file,

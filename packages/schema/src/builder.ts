@@ -6,6 +6,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from './context.ts';
 import { apiError, badInput } from './errors.ts';
@@ -18,10 +19,35 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
   };
   Connection: { totalCount: () => Promise<number> };
+  AuthScopes: { write: boolean; admin: boolean };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ValidationPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    ComplexityPlugin,
+  ],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      write: ctx.viewer?.scopes.includes('write') ?? false,
+      admin: ctx.viewer?.scopes.includes('admin') ?? false,
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? apiError(
+            'FORBIDDEN',
+            `The token "${ctx.viewer.name}" lacks the scope this operation needs.`,
+          )
+        : apiError(
+            'UNAUTHENTICATED',
+            'This operation needs an API token: send `Authorization: Bearer <token>`.',
+          ),
+  },
+  errors: { defaultTypes: [] },
   relay: {
     encodeGlobalID: encodeId,
     decodeGlobalID: decodeId,

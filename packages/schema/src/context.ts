@@ -1,6 +1,6 @@
 // The per-request context: the store and the batching loaders built for this request only.
 
-import type { Article, Store } from '@jin/store';
+import type { ApiToken, Article, Store } from '@jin/store';
 import DataLoader from 'dataloader';
 
 export interface QueryLimits {
@@ -17,15 +17,22 @@ export const DEFAULT_LIMITS: QueryLimits = { complexity: 5000, depth: 12, breadt
 export interface Context {
   store: Store;
   limits: QueryLimits;
+  /** The editor's token when the request carried a valid one; null for anonymous readers. */
+  viewer: ApiToken | null;
   /** Related articles for many articles in one store call, per requested size. */
   related: (limit: number) => DataLoader<number, Article[]>;
 }
 
-export function createContext(store: Store, limits: QueryLimits = DEFAULT_LIMITS): Context {
+export function createContext(
+  store: Store,
+  limits: QueryLimits = DEFAULT_LIMITS,
+  viewer: ApiToken | null = null,
+): Context {
   const byLimit = new Map<number, DataLoader<number, Article[]>>();
   return {
     store,
     limits,
+    viewer,
     related(limit) {
       let loader = byLimit.get(limit);
       if (!loader) {

@@ -5,6 +5,7 @@ import { builder } from './builder.ts';
 import { fromStoreError } from './errors.ts';
 import './types/article.ts';
 import './types/article-list.ts';
+import './types/editorial.ts';
 import './types/media.ts';
 import './types/tag.ts';
 

@@ -1,4 +1,4 @@
 export * from './errors.ts';
 export { toFtsQuery } from './fts-query.ts';
 export * from './types.ts';
-export { isIsoDate, mediaKey, SLUG_PATTERN, slugify } from './validate.ts';
+export { isIsoDate, mediaKey, SLUG_PATTERN, slugify, validateArticle } from './validate.ts';

@@ -156,3 +156,23 @@ export interface Store {
 }
 
 export const MAX_PAGE_SIZE = 100;
+
+export type TokenScope = 'write' | 'admin';
+
+export interface ApiToken {
+  name: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Editors' API tokens. The store sees only hashes; the caller hashes what the client sends. */
+export interface TokenStore {
+  createToken(token: { name: string; tokenHash: string; scopes: TokenScope[] }): Promise<ApiToken>;
+  /** The active (not revoked) token with this hash; marks it used. */
+  findActiveToken(tokenHash: string): Promise<ApiToken | null>;
+  listTokens(): Promise<ApiToken[]>;
+  /** True when an active token of that name was revoked. */
+  revokeToken(name: string): Promise<boolean>;
+}

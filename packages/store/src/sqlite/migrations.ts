@@ -92,6 +92,17 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO articles_fts (rowid, title, summary) VALUES (NEW.id, NEW.title, NEW.summary);
   END;
   `,
+  /* 2: API tokens for editors; only a hash of each token is kept */ `
+  CREATE TABLE api_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE,
+    scopes TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,94 @@
+// The GraphiQL explorer, bundled with the API so it works offline. Its script, styles and editor
+// workers are served as separate same-origin files, so the page needs no inline script.
+
+import {
+  css,
+  editorWorkerService,
+  favicon,
+  graphqlWorker,
+  js,
+  jsonWorker,
+} from '@graphql-yoga/render-graphiql/graphiql';
+import type { FastifyInstance } from 'fastify';
+
+export const EXPLORER_PATH = '/graphiql';
+
+const DEFAULT_QUERY = `# Japan Immigration News — public GraphQL API.
+# Open the documentation panel to browse every type and field.
+
+query LatestArticles {
+  articles(first: 5) {
+    totalCount
+    edges {
+      cursor
+      node {
+        releasedOn
+        title
+        media { name }
+        tags { name }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Japan Immigration News — GraphQL explorer</title>
+    <link rel="icon" href="${favicon}" />
+    <link rel="stylesheet" href="${EXPLORER_PATH}/graphiql.css" />
+  </head>
+  <body id="body" class="no-focus-outline">
+    <noscript>The explorer needs JavaScript.</noscript>
+    <div id="root"></div>
+    <script src="${EXPLORER_PATH}/setup.js"></script>
+    <script src="${EXPLORER_PATH}/graphiql.js"></script>
+    <script src="${EXPLORER_PATH}/start.js"></script>
+  </body>
+</html>
+`;
+
+const setup = `self.MonacoEnvironment = {
+  globalAPI: false,
+  getWorkerUrl: function (_moduleId, label) {
+    return '${EXPLORER_PATH}/workers/' + (label === 'editorWorkerService' ? 'editor' : label) + '.js';
+  },
+};
+`;
+
+const start = `YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${JSON.stringify({
+  endpoint: '/graphql',
+  title: 'Japan Immigration News',
+  defaultQuery: DEFAULT_QUERY,
+})});
+`;
+
+const files: Record<string, [string, string]> = {
+  'graphiql.css': ['text/css; charset=utf-8', css],
+  'setup.js': ['text/javascript; charset=utf-8', setup],
+  'graphiql.js': ['text/javascript; charset=utf-8', js],
+  'start.js': ['text/javascript; charset=utf-8', start],
+  'workers/editor.js': ['text/javascript; charset=utf-8', editorWorkerService],
+  'workers/json.js': ['text/javascript; charset=utf-8', jsonWorker],
+  'workers/graphql.js': ['text/javascript; charset=utf-8', graphqlWorker],
+};
+
+/** The explorer's editor adds style elements at run time, so styles (never scripts) may be inline. */
+export function registerExplorer(app: FastifyInstance, csp: string): void {
+  const explorerCsp = csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+  app.get(EXPLORER_PATH, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .header('content-security-policy', explorerCsp)
+      .send(page),
+  );
+  for (const [name, [type, body]] of Object.entries(files)) {
+    app.get(`${EXPLORER_PATH}/${name}`, async (_request, reply) =>
+      reply.type(type).header('cache-control', 'public, max-age=3600').send(body),
+    );
+  }
+}

@@ -1,0 +1,88 @@
+// Editors' API tokens in the same SQLite database as the archive.
+
+import type Database from 'better-sqlite3';
+import { InvalidInputError } from '../errors.ts';
+import type { ApiToken, TokenScope, TokenStore } from '../types.ts';
+import type { SqliteStore } from './sqlite-store.ts';
+
+interface Row {
+  name: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+const toToken = (r: Row): ApiToken => ({
+  name: r.name,
+  scopes: r.scopes.split(',').filter(Boolean) as TokenScope[],
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+const SCOPES: readonly TokenScope[] = ['write', 'admin'];
+const COLUMNS = 'name, scopes, created_at, last_used_at, revoked_at';
+
+export class SqliteTokenStore implements TokenStore {
+  private readonly db: Database.Database;
+  constructor(store: SqliteStore) {
+    this.db = store.db;
+  }
+
+  async createToken(token: {
+    name: string;
+    tokenHash: string;
+    scopes: TokenScope[];
+  }): Promise<ApiToken> {
+    const issues = [];
+    if (!/^[\w.@-]{1,64}$/.test(token.name)) {
+      issues.push({ field: 'name', message: 'must be 1-64 letters, digits, dots, @, _ or -' });
+    }
+    if (token.scopes.length === 0 || token.scopes.some((s) => !SCOPES.includes(s))) {
+      issues.push({ field: 'scopes', message: `must be one or more of ${SCOPES.join(', ')}` });
+    }
+    if (!/^[0-9a-f]{64}$/.test(token.tokenHash)) {
+      issues.push({ field: 'tokenHash', message: 'must be a hex SHA-256 digest' });
+    }
+    if (this.db.prepare('SELECT 1 FROM api_tokens WHERE name = ?').get(token.name)) {
+      issues.push({ field: 'name', message: `a token named "${token.name}" already exists` });
+    }
+    if (issues.length > 0) throw new InvalidInputError(issues);
+    this.db
+      .prepare('INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES (?, ?, ?, ?)')
+      .run(
+        token.name,
+        token.tokenHash,
+        [...new Set(token.scopes)].join(','),
+        new Date().toISOString(),
+      );
+    return toToken(
+      this.db.prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE name = ?`).get(token.name) as Row,
+    );
+  }
+
+  async findActiveToken(tokenHash: string): Promise<ApiToken | null> {
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`)
+      .get(tokenHash) as Row | undefined;
+    if (!row) return null;
+    this.db
+      .prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?')
+      .run(new Date().toISOString(), tokenHash);
+    return toToken(row);
+  }
+
+  async listTokens(): Promise<ApiToken[]> {
+    return (
+      this.db.prepare(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, name`).all() as Row[]
+    ).map(toToken);
+  }
+
+  async revokeToken(name: string): Promise<boolean> {
+    const { changes } = this.db
+      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL')
+      .run(new Date().toISOString(), name);
+    return changes > 0;
+  }
+}
