@@ -67,11 +67,7 @@ export async function renderFeed(
 }
 
 function latestUpdate(articles: Article[]): Date {
-  const latest = articles.reduce(
-    (max, a) => (a.updatedAt > max ? a.updatedAt : max),
-    '1970-01-01T00:00:00Z',
-  );
-  return new Date(latest);
+  return new Date(Math.max(0, ...articles.map((a) => Date.parse(a.updatedAt))));
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -143,7 +143,7 @@ describe('rate limiting', () => {
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(((await refused?.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await (refused as Response).json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
     // An editor with a token is not limited like an anonymous reader.
     const editor = await gql(
       limited,
