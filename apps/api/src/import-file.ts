@@ -134,7 +134,9 @@ export function readImport(path: string, knownTags: Set<string>): ImportBatch {
           return false;
         }
       })();
-      const archive = hasOwnVocabulary ? loadArchive(path) : loadArchive(CONTENT_DIR, path);
+      const archive = hasOwnVocabulary
+        ? loadArchive(path, undefined, { strict: false })
+        : loadArchive(CONTENT_DIR, path, { strict: false });
       return { articles: archive.articles.map(({ file: _f, ...a }) => a), problems };
     } catch (error) {
       if (error instanceof ArchiveError) return { articles: [], problems: error.problems };

@@ -21,7 +21,13 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down: draining requests');
-  // Stop accepting, let in-flight requests finish, then close the database.
+  // Stop accepting, let in-flight requests finish, then close the database. A client that never
+  // finishes reading cannot hold the process forever.
+  const force = setTimeout(() => {
+    app.log.warn('requests still open after 10 s; closing their connections');
+    app.server.closeAllConnections();
+  }, 10_000);
+  force.unref();
   await app.close();
   await store.close();
   process.exit(0);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
@@ -135,7 +135,8 @@ export async function buildServer(
       maxDirectivesRule(config.JIN_MAX_DIRECTIVES),
       maxDepthRule(config.JIN_MAX_DEPTH),
     ],
-    plugins: [fastifyApolloDrainPlugin(app)],
+    // Fastify's own close() drains in-flight requests; Apollo is stopped after it (onClose).
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, app, config.JIN_MAX_TOKENS),
   });
   await apollo.start();

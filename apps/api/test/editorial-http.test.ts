@@ -117,6 +117,7 @@ describe('authenticated writes over HTTP', () => {
       },
     );
     expect(response.status).toBe(405);
+    await response.text();
   });
 
   it('refuses batched arrays', async () => {
@@ -126,6 +127,7 @@ describe('authenticated writes over HTTP', () => {
       body: JSON.stringify([{ query: '{ tags { slug } }' }, { query: '{ tags { slug } }' }]),
     });
     expect(response.status).toBe(400);
+    await response.text();
   });
 });
 
@@ -143,7 +145,9 @@ describe('rate limiting', () => {
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(((await (refused as Response).json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await (refused as Response).json()) as any).errors[0].extensions.code).toBe(
+      'RATE_LIMITED',
+    );
     // An editor with a token is not limited like an anonymous reader.
     const editor = await gql(
       limited,
@@ -166,6 +170,7 @@ describe('security headers', () => {
       expect(csp, path).not.toMatch(/unsafe-eval/);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      await response.text();
     }
   });
 
@@ -176,7 +181,9 @@ describe('security headers', () => {
     expect(sources.length).toBe(3);
     for (const src of [...sources, '/graphiql/graphiql.css', '/graphiql/workers/graphql.js']) {
       expect(src.startsWith('/graphiql/')).toBe(true);
-      expect((await fetch(`${url}${src}`)).status, src).toBe(200);
+      const asset = await fetch(`${url}${src}`);
+      expect(asset.status, src).toBe(200);
+      expect((await asset.text()).length, src).toBeGreaterThan(100);
     }
   });
 
@@ -186,10 +193,12 @@ describe('security headers', () => {
       headers: { origin: 'https://partner.example.org', 'access-control-request-method': 'POST' },
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example.org');
+    await allowed.text();
     const other = await fetch(`${url}/graphql`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
     });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    await other.text();
   });
 });
