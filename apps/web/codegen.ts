@@ -1,0 +1,21 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: '../../packages/schema/schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**', '!src/**/*.test.{ts,tsx}', '!src/test/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        dedupeOperationSuffix: true,
+        scalars: { Date: 'string', DateTime: 'string' },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,19 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, pageTypes, settled } from './support.ts';
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`every page type passes axe (WCAG 2.2 AA) in the ${colorScheme} theme`, async ({
+    page,
+    request,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const [name, path] of Object.entries(await pageTypes(request))) {
+      await test.step(name, async () => {
+        await page.goto(path);
+        await settled(page);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expectAccessible(page);
+      });
+    }
+  });
+}

@@ -1,0 +1,65 @@
+// Helpers for the browser tests: ask the API directly for the expected content, and run axe.
+
+import { AxeBuilder } from '@axe-core/playwright';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+
+export async function api<T>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await request.get('/graphql', {
+    params: { query, variables: JSON.stringify(variables) },
+    headers: { 'apollo-require-preflight': 'true' },
+  });
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { data: T; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** Waits until the page's own content has rendered and nothing is loading. */
+export async function settled(page: Page) {
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+}
+
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+export interface ListedArticle {
+  slug: string;
+  title: string;
+  media: { slug: string; name: string } | null;
+  tags: { slug: string; name: string; articleCount: number }[];
+}
+
+/** One example of each kind of page, chosen from the live data. */
+export async function pageTypes(request: APIRequestContext) {
+  const data = await api<{
+    articles: { edges: { node: ListedArticle }[] };
+  }>(
+    request,
+    `{ articles(first: 1) { edges { node { slug title media { slug name } tags { slug name articleCount } } } } }`,
+  );
+  const first = data.articles.edges[0]?.node as ListedArticle;
+  return {
+    feed: '/',
+    article: `/articles/${first.slug}`,
+    tags: '/tags',
+    tag: `/tags/${first.tags[0]?.slug}`,
+    outlets: '/media',
+    outlet: `/media/${first.media?.slug}`,
+    search: '/search?q=refugee',
+    'not-found': '/no/such/page',
+  };
+}

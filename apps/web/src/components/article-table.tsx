@@ -1,0 +1,113 @@
+// A numbered page of articles as a table: Released on | Article Title (Media) | Tags.
+
+import { Link } from 'react-router';
+import { type FragmentType, getFragmentData, graphql } from '../gql/index.ts';
+import { paths } from '../lib/site.ts';
+import { ReleaseDate } from './release-date.tsx';
+import { TagChips } from './tag-chips.tsx';
+
+export const ArticleTableFragment = graphql(`
+  fragment ArticleTable_page on ArticlePage {
+    page
+    pageSize
+    pageCount
+    totalCount
+    items {
+      article {
+        id
+        slug
+        title
+        releasedOn
+        dateApproximate
+        media {
+          id
+          slug
+          name
+        }
+        tags {
+          ...TagChips_tags
+        }
+      }
+    }
+  }
+`);
+
+export function ArticleTable({
+  page: pageRef,
+  labelledBy,
+  currentSlug,
+  busy = false,
+}: {
+  page: FragmentType<typeof ArticleTableFragment>;
+  /** The id of the heading that names the table. */
+  labelledBy: string;
+  /** The article being read, shown unlinked in its own list. */
+  currentSlug?: string | undefined;
+  busy?: boolean;
+}) {
+  const page = getFragmentData(ArticleTableFragment, pageRef);
+  const items = page.items ?? [];
+  return (
+    <div className="table-wrap">
+      <table className="article-table" aria-labelledby={labelledBy} aria-busy={busy || undefined}>
+        <thead>
+          <tr>
+            <th scope="col" className="col-date">
+              Released on
+            </th>
+            <th scope="col">Article Title (Media)</th>
+            <th scope="col" className="col-tags">
+              Tags
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="empty-row">
+                No articles on this page.
+              </td>
+            </tr>
+          ) : null}
+          {items.map(({ article }, index) =>
+            article?.slug ? (
+              <tr key={article.slug}>
+                <td className="col-date" data-label="Released on">
+                  <ReleaseDate date={article.releasedOn} approximate={article.dateApproximate} />
+                </td>
+                <td className="col-title">
+                  {article.slug === currentSlug ? (
+                    <strong aria-current="page">
+                      {article.title} <span className="muted">(this article)</span>
+                    </strong>
+                  ) : (
+                    <Link to={paths.article(article.slug)}>{article.title}</Link>
+                  )}
+                  {article.media?.slug ? (
+                    <>
+                      {' ('}
+                      <Link className="media-link" to={paths.media(article.media.slug)}>
+                        {article.media.name}
+                      </Link>
+                      )
+                    </>
+                  ) : null}
+                </td>
+                <td className="col-tags">
+                  <TagChips tags={article.tags} />
+                </td>
+              </tr>
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a missing article has nothing else to key on
+              <tr key={`missing-${index}`}>
+                <td colSpan={3} className="empty-row">
+                  This article is no longer available.
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// One article: its facts, the full summary, a link to the original, related articles and a
+// table of further articles for each of its tags.
+
+import { useReadQuery } from '@apollo/client/react';
+import { Link, useLoaderData } from 'react-router';
+import { NotFound } from '../../components/not-found.tsx';
+import { ReleaseDate } from '../../components/release-date.tsx';
+import { hostOf, httpUrl } from '../../lib/safe-url.ts';
+import { paths } from '../../lib/site.ts';
+import { useDocumentMeta } from '../../lib/use-document-meta.ts';
+import type { ArticleRef } from './article-query.ts';
+import { RelatedArticles } from './related-articles.tsx';
+import { SummaryBlocks } from './summary-blocks.tsx';
+import { TagArticlesSection } from './tag-articles-section.tsx';
+import './article.css';
+
+export function ArticleRoute() {
+  const queryRef = useLoaderData() as ArticleRef;
+  const { data } = useReadQuery(queryRef);
+  const article = data.article;
+  useDocumentMeta(article?.title ?? 'Page not found', article?.description);
+  if (!article?.slug) return <NotFound what="article" />;
+
+  const source = httpUrl(article.sourceUrl);
+  const tags = article.tags ?? [];
+  return (
+    <div className="page article-page">
+      <article className="article" aria-labelledby="article-title">
+        <header className="article-head">
+          <p className="kicker">
+            {article.media?.slug ? (
+              <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
+            ) : (
+              'Unknown outlet'
+            )}
+          </p>
+          <h1 id="article-title">{article.title}</h1>
+          {article.headlineVerified === false || article.dateApproximate ? (
+            <ul className="notes">
+              {article.headlineVerified === false ? (
+                <li>
+                  The headline could not be confirmed against the outlet&rsquo;s published version.
+                </li>
+              ) : null}
+              {article.dateApproximate ? <li>The release date is approximate.</li> : null}
+            </ul>
+          ) : null}
+          <dl className="facts">
+            <div>
+              <dt>Release Date</dt>
+              <dd>
+                <ReleaseDate date={article.releasedOn} approximate={article.dateApproximate} />
+              </dd>
+            </div>
+            <div>
+              <dt>Media</dt>
+              <dd>
+                {article.media?.slug ? (
+                  <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
+                ) : (
+                  'Unknown'
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Reading time</dt>
+              <dd>{article.readingTimeMinutes ?? 1} min</dd>
+            </div>
+            <div>
+              <dt>Tags</dt>
+              <dd>
+                {tags.length > 0 ? (
+                  <ul className="inline-list">
+                    {tags.map((tag) =>
+                      tag.slug ? (
+                        <li key={tag.slug}>
+                          <Link className="tag-chip" to={paths.tag(tag.slug)}>
+                            {tag.name}
+                          </Link>
+                        </li>
+                      ) : null,
+                    )}
+                  </ul>
+                ) : (
+                  'None'
+                )}
+              </dd>
+            </div>
+          </dl>
+        </header>
+        <section className="article-summary" aria-labelledby="summary-heading">
+          <h2 id="summary-heading">Summary</h2>
+          <SummaryBlocks blocks={article.summaryBlocks} />
+        </section>
+        {source ? (
+          <p className="source">
+            <a className="source-link" href={source} target="_blank" rel="noopener noreferrer">
+              Read the original article at {article.media?.name ?? hostOf(source)}
+              <span className="visually-hidden"> (opens in a new tab)</span>
+              <span aria-hidden="true">&nbsp;↗</span>
+            </a>
+            <span className="print-only source-url">{source}</span>
+          </p>
+        ) : (
+          <p className="source muted">The address of the original article is not known.</p>
+        )}
+      </article>
+      <RelatedArticles articles={article.relatedArticles} />
+      <div className="tag-tables">
+        {tags.map((tag) =>
+          tag.slug ? (
+            <TagArticlesSection key={tag.slug} tag={tag} currentSlug={article.slug ?? ''} />
+          ) : null,
+        )}
+      </div>
+    </div>
+  );
+}

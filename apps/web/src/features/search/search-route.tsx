@@ -1,0 +1,147 @@
+// Full-text search, best match first, with the filters of the feed.
+
+import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
+import { useEffect, useId, useRef, useTransition } from 'react';
+import { Form, Link, useLoaderData, useSearchParams } from 'react-router';
+import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { readFilters } from '../../lib/article-filters.ts';
+import { useDocumentMeta } from '../../lib/use-document-meta.ts';
+import { MAX_QUERY_LENGTH, type SearchRef, searchText } from './search-query.ts';
+import { SearchResult } from './search-result.tsx';
+
+export function SearchRoute() {
+  const queryRef = useLoaderData() as SearchRef | null;
+  const [params] = useSearchParams();
+  const query = searchText(params);
+  useDocumentMeta(
+    query ? `Search: ${query}` : 'Search',
+    'Search the titles and summaries of the archive.',
+  );
+  return (
+    <div className="page with-sidebar">
+      <div className="page-head">
+        <h1>Search</h1>
+        <SearchForm query={query} />
+      </div>
+      {queryRef ? (
+        <Results queryRef={queryRef} query={query} />
+      ) : (
+        <section className="main-column empty-state" aria-label="How to search">
+          <p>Type one or more words to search the titles and summaries of every article.</p>
+          <p className="muted">
+            Words are matched as written; try <Link to="/search?q=refugees">refugees</Link>,{' '}
+            <Link to="/search?q=technical+intern">technical intern</Link> or{' '}
+            <Link to="/search?q=digital+nomad">digital nomad</Link>, or{' '}
+            <Link to="/tags">browse by tag</Link>.
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function SearchForm({ query }: { query: string }) {
+  const [params] = useSearchParams();
+  const filters = readFilters(params);
+  const id = useId();
+  return (
+    <Form action="/search" role="search" className="search-form" key={query}>
+      <label htmlFor={id} className="search-label">
+        Words to find
+      </label>
+      <div className="search-row">
+        <input
+          id={id}
+          type="search"
+          name="q"
+          defaultValue={query}
+          maxLength={MAX_QUERY_LENGTH}
+          autoComplete="off"
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </div>
+      {/* A new query keeps the filters in effect. */}
+      {filters.tags.map((tag) => (
+        <input key={tag} type="hidden" name="tags" value={tag} />
+      ))}
+      {filters.tags.length > 1 && filters.match === 'all' ? (
+        <input type="hidden" name="match" value="all" />
+      ) : null}
+      {filters.media.map((media) => (
+        <input key={media} type="hidden" name="media" value={media} />
+      ))}
+      {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
+      {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
+    </Form>
+  );
+}
+
+function Results({ queryRef, query }: { queryRef: SearchRef; query: string }) {
+  // The handlers hook goes first: it hands the refetched promise to useReadQuery.
+  const { fetchMore } = useQueryRefHandlers(queryRef);
+  const { data } = useReadQuery(queryRef);
+  const [pending, startTransition] = useTransition();
+  const list = useRef<HTMLOListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  const connection = data.search;
+  const edges = connection?.edges ?? [];
+
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || edges.length <= from) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLAnchorElement>('.item-title a')[from]?.focus();
+  }, [edges.length]);
+
+  const loadMore = () => {
+    const after = connection?.pageInfo.endCursor;
+    if (!after) return;
+    focusFrom.current = edges.length;
+    startTransition(() => {
+      fetchMore({ variables: { after } });
+    });
+  };
+
+  const total = connection?.totalCount ?? edges.length;
+  return (
+    <>
+      <aside className="sidebar" aria-label="Filters">
+        <ArticleFilters tags={data.tags} media={data.mediaOutlets} />
+      </aside>
+      <section className="main-column" aria-label="Search results">
+        <p className="result-count" role="status">
+          {total === 0
+            ? 'No articles match'
+            : `${total} ${total === 1 ? 'article matches' : 'articles match'}`}{' '}
+          &ldquo;{query}&rdquo;
+        </p>
+        <FilterSummary tags={data.tags} media={data.mediaOutlets} />
+        {edges.length === 0 ? (
+          <div className="empty-state">
+            <p>Try fewer or different words, check the spelling, or remove some filters.</p>
+          </div>
+        ) : (
+          <>
+            <ol className="item-list" ref={list}>
+              {edges.map((edge) => (
+                <li key={edge.node.id}>
+                  <SearchResult article={edge.node} snippet={edge.snippet} />
+                </li>
+              ))}
+            </ol>
+            <LoadMore
+              shown={edges.length}
+              total={connection?.totalCount}
+              hasMore={!!connection?.pageInfo.hasNextPage}
+              pending={pending}
+              onLoadMore={loadMore}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const api = 'http://127.0.0.1:4000';
+const proxy = { '/graphql': api, '/feeds': api, '/graphiql': api, '/healthz': api };
+
+/**
+ * Replaces each `graphql(`…`)` call with an import of that one generated document, so a chunk
+ * carries only the documents it uses instead of codegen's map of all of them.
+ */
+function graphqlDocuments(): Plugin {
+  const generated = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
+  let exportsByName = new Map<string, string>();
+  return {
+    name: 'jin:graphql-documents',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      const source = readFileSync(generated, 'utf8');
+      const pattern =
+        /export const (\w+) = \{"kind":"Document","definitions":\[\{"kind":"\w+",(?:"operation":"\w+",)?"name":\{"kind":"Name","value":"(\w+)"\}/g;
+      exportsByName = new Map([...source.matchAll(pattern)].map((m) => [m[2] ?? '', m[1] ?? '']));
+    },
+    transform(code, id) {
+      if (!/\/src\/(?!gql\/)[^?]*\.tsx?$/.test(id) || !code.includes('graphql(`')) return null;
+      const used = new Set<string>();
+      const rewritten = code.replace(/\bgraphql\(\s*`([^`]*)`\s*\)/g, (_call, body: string) => {
+        const name = /\b(?:query|mutation|subscription|fragment)\s+(\w+)/.exec(body)?.[1] ?? '';
+        const exported = exportsByName.get(name);
+        if (!exported) this.error(`No generated document for "${name}"; run codegen.`);
+        used.add(exported);
+        return exported;
+      });
+      const imports = `import { ${[...used].join(', ')} } from ${JSON.stringify(generated)};\n`;
+      return { code: imports + rewritten, map: null };
+    },
+  };
+}
+
+// react-router's package exports only name its development build; use the production one in builds.
+const reactRouterProduction = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+);
+
+export default defineConfig(({ command }) => ({
+  plugins: [graphqlDocuments(), react()],
+  resolve: command === 'build' ? { alias: { 'react-router': reactRouterProduction } } : {},
+  server: { proxy },
+  preview: { proxy },
+  build: {
+    manifest: true,
+    target: 'es2022',
+  },
+}));
