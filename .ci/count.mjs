@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir, failedSteps = '0'] = process.argv.slice(2);
+const [dir, failedSteps = '0', testsStatus = '0'] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(failedSteps);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -22,6 +22,8 @@ for (const file of files) {
     `${file}: ${JSON.stringify(report.stats ?? { passed: report.numPassedTests, failed: report.numFailedTests })}`,
   );
 }
-if (files.length === 0) failed += 1;
+// A runner that failed without reporting a failed test (a crash, a suite that did not load)
+// still counts as one failure.
+if (files.length === 0 || (testsStatus !== '0' && failed === Number(failedSteps))) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
