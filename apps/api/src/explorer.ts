@@ -1,14 +1,6 @@
 // The GraphiQL explorer, bundled with the API so it works offline. Its script, styles and editor
 // workers are served as separate same-origin files, so the page needs no inline script.
 
-import {
-  css,
-  editorWorkerService,
-  favicon,
-  graphqlWorker,
-  js,
-  jsonWorker,
-} from '@graphql-yoga/render-graphiql/graphiql';
 import type { FastifyInstance } from 'fastify';
 
 export const EXPLORER_PATH = '/graphiql';
@@ -33,7 +25,7 @@ query LatestArticles {
 }
 `;
 
-const page = `<!doctype html>
+const page = (favicon: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -66,15 +58,38 @@ const start = `YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), 
 })});
 `;
 
-const files: Record<string, [string, string]> = {
-  'graphiql.css': ['text/css; charset=utf-8', css],
-  'setup.js': ['text/javascript; charset=utf-8', setup],
-  'graphiql.js': ['text/javascript; charset=utf-8', js],
-  'start.js': ['text/javascript; charset=utf-8', start],
-  'workers/editor.js': ['text/javascript; charset=utf-8', editorWorkerService],
-  'workers/json.js': ['text/javascript; charset=utf-8', jsonWorker],
-  'workers/graphql.js': ['text/javascript; charset=utf-8', graphqlWorker],
-};
+const JS = 'text/javascript; charset=utf-8';
+
+/**
+ * The explorer bundle is about 9 MB of script; it is loaded on the first request for the
+ * explorer rather than at start, so a server nobody explores does not carry it in memory.
+ */
+let bundle: Promise<{ page: string; files: Record<string, [string, string]> }> | undefined;
+function loadBundle() {
+  bundle ??= import('@graphql-yoga/render-graphiql/graphiql').then((g) => ({
+    page: page(g.favicon),
+    files: {
+      'graphiql.css': ['text/css; charset=utf-8', g.css],
+      'setup.js': [JS, setup],
+      'graphiql.js': [JS, g.js],
+      'start.js': [JS, start],
+      'workers/editor.js': [JS, g.editorWorkerService],
+      'workers/json.js': [JS, g.jsonWorker],
+      'workers/graphql.js': [JS, g.graphqlWorker],
+    },
+  }));
+  return bundle;
+}
+
+const FILE_NAMES = [
+  'graphiql.css',
+  'setup.js',
+  'graphiql.js',
+  'start.js',
+  'workers/editor.js',
+  'workers/json.js',
+  'workers/graphql.js',
+];
 
 /** The explorer's editor adds style elements at run time, so styles (never scripts) may be inline. */
 export function registerExplorer(app: FastifyInstance, csp: string): void {
@@ -84,11 +99,12 @@ export function registerExplorer(app: FastifyInstance, csp: string): void {
       .type('text/html; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .header('content-security-policy', explorerCsp)
-      .send(page),
+      .send((await loadBundle()).page),
   );
-  for (const [name, [type, body]] of Object.entries(files)) {
-    app.get(`${EXPLORER_PATH}/${name}`, async (_request, reply) =>
-      reply.type(type).header('cache-control', 'public, max-age=3600').send(body),
-    );
+  for (const name of FILE_NAMES) {
+    app.get(`${EXPLORER_PATH}/${name}`, async (_request, reply) => {
+      const [type, body] = (await loadBundle()).files[name] as [string, string];
+      return reply.type(type).header('cache-control', 'public, max-age=3600').send(body);
+    });
   }
 }
