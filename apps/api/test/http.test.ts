@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { loadArchive, seedStore } from '@jin/content';
 import type { ArticleInput, Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
@@ -9,15 +7,10 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
+import { webDistFixture } from './processes.ts';
 
 const archive = loadArchive();
-const dist = mkdtempSync(join(tmpdir(), 'jin-dist-'));
-mkdirSync(join(dist, 'assets'));
-writeFileSync(
-  join(dist, 'index.html'),
-  '<!doctype html><title>reader app</title><div id="root"></div>',
-);
-writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+const dist = webDistFixture();
 
 const calls: string[] = [];
 let failListTags = false;

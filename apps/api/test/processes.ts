@@ -1,8 +1,10 @@
 // Runs the API and the command line as real child processes, for tests that need them.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -17,6 +19,21 @@ export async function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/**
+ * A stand-in for the built reader app (an index page and one hashed asset), so that server tests
+ * do not depend on `pnpm build` having run first. Returns its directory.
+ */
+export function webDistFixture(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'jin-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><title>reader app</title><div id="root"></div>',
+  );
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  return dist;
 }
 
 export interface ApiProcess {
@@ -37,6 +54,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
+      JIN_WEB_DIST: env.JIN_WEB_DIST ?? webDistFixture(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
