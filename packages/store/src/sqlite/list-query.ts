@@ -33,8 +33,10 @@ export interface ListSql {
 const ids = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * The FROM and WHERE parts shared by lists and counts. When one tag must match, the rows
- * are driven from that tag's (tag, date, article) index so a rare tag is never a full scan.
+ * The FROM and WHERE parts shared by lists and counts, written against `idCol` and `dateCol` so
+ * that the articles table is joined only when a condition needs one of its other columns.
+ * When one tag must match, the rows are driven from that tag's (tag, date, article) index so a
+ * rare tag is never a full scan; for relevance they come from the full-text index alone.
  */
 export function fromWhere(
   filter: ResolvedFilter,
@@ -42,9 +44,6 @@ export function fromWhere(
 ): { from: string; where: string[]; params: unknown[]; dateCol: string; idCol: string } {
   const where: string[] = [];
   const params: unknown[] = [];
-  let from = 'articles a';
-  let dateCol = 'a.released_on';
-  let idCol = 'a.id';
 
   const allOf = [...filter.allOfTagIds];
   let anyOf = [...filter.anyOfTagIds];
@@ -57,24 +56,43 @@ export function fromWhere(
     }
   }
 
+  let from: string;
+  let idCol: string;
+  let dateCol: string;
   if (order === 'relevance') {
-    from = 'articles_fts JOIN articles a ON a.id = articles_fts.rowid';
+    from = 'articles_fts';
+    idCol = 'articles_fts.rowid';
+    dateCol = 'a.released_on';
     where.push('articles_fts MATCH ?');
     params.push(filter.ftsQuery);
   } else if (driveTag !== undefined) {
-    from = 'article_tags d JOIN articles a ON a.id = d.article_id';
+    from = 'article_tags d';
+    idCol = 'd.article_id';
+    dateCol = 'd.released_on';
     where.push('d.tag_id = ?');
     params.push(driveTag);
-    dateCol = 'd.released_on';
-    idCol = 'd.article_id';
+  } else {
+    from = 'articles a';
+    idCol = 'a.id';
+    dateCol = 'a.released_on';
   }
+  const dated = Boolean(filter.releasedFrom || filter.releasedTo);
+  if (
+    from !== 'articles a' &&
+    (filter.mediaIds.length > 0 || (dated && dateCol === 'a.released_on'))
+  ) {
+    from += ` JOIN articles a ON a.id = ${idCol}`;
+  }
+
   for (const tagId of allOf) {
-    where.push('EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id = ?)');
+    where.push(
+      `EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${idCol} AND x.tag_id = ?)`,
+    );
     params.push(tagId);
   }
   if (anyOf.length > 0) {
     where.push(
-      `a.id IN (SELECT article_id FROM article_tags WHERE tag_id IN (${ids(anyOf.length)}))`,
+      `${idCol} IN (SELECT article_id FROM article_tags WHERE tag_id IN (${ids(anyOf.length)}))`,
     );
     params.push(...anyOf);
   }
@@ -91,7 +109,7 @@ export function fromWhere(
     params.push(filter.releasedTo);
   }
   if (filter.ftsQuery !== null && order !== 'relevance') {
-    where.push('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+    where.push(`${idCol} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`);
     params.push(filter.ftsQuery);
   }
   return { from, where, params, dateCol, idCol };
@@ -103,6 +121,12 @@ function descending(order: ArticleOrder, forward: boolean): boolean {
   return forward ? naturalDesc : !naturalDesc;
 }
 
+/**
+ * Two steps: an inner query finds the page's ids and sort keys from indexes only (so OFFSET
+ * skips index entries, not whole rows, and relevance ranks the full-text index without touching
+ * the articles), then the outer query reads those few articles with their outlets. Search
+ * snippets are made afterwards, for the page's rows only.
+ */
 export function listSql(
   filter: ResolvedFilter,
   order: ArticleOrder,
@@ -114,13 +138,15 @@ export function listSql(
   const base = fromWhere(filter, order);
   const where = [...base.where];
   const params = [...base.params];
-  const desc = descending(order, forward);
-  const dir = desc ? 'DESC' : 'ASC';
+  const dir = descending(order, forward) ? 'DESC' : 'ASC';
+  const relevance = order === 'relevance';
 
   for (const bound of bounds) {
     if (bound.key.kind === 'rank') {
       const strict = bound.op.charAt(0);
-      where.push(`(${RANK_EXPR} ${strict} ? OR (${RANK_EXPR} = ? AND a.id ${bound.op} ?))`);
+      where.push(
+        `(${RANK_EXPR} ${strict} ? OR (${RANK_EXPR} = ? AND ${base.idCol} ${bound.op} ?))`,
+      );
       params.push(bound.key.rank, bound.key.rank, bound.key.id);
     } else {
       where.push(`(${base.dateCol}, ${base.idCol}) ${bound.op} (?, ?)`);
@@ -128,19 +154,15 @@ export function listSql(
     }
   }
 
-  const select =
-    order === 'relevance'
-      ? `${ARTICLE_COLUMNS}, ${RANK_EXPR} AS rank,
-         snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet`
-      : ARTICLE_COLUMNS;
-  const orderBy =
-    order === 'relevance'
-      ? `rank ${dir}, a.id ${dir}`
-      : `${base.dateCol} ${dir}, ${base.idCol} ${dir}`;
-  const sql = `SELECT ${select} FROM ${base.from} JOIN media m ON m.id = a.media_id
+  const sortKey = relevance ? `${RANK_EXPR} AS rank` : `${base.dateCol} AS released_on`;
+  const sortCol = relevance ? 'rank' : 'released_on';
+  const keys = `SELECT ${base.idCol} AS id, ${sortKey} FROM ${base.from}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+    ORDER BY ${relevance ? 'rank' : base.dateCol} ${dir}, ${base.idCol} ${dir} LIMIT ? OFFSET ?`;
   params.push(limit, offset);
+  const sql = `SELECT ${ARTICLE_COLUMNS}${relevance ? ', k.rank' : ''}
+    FROM (${keys}) k JOIN articles a ON a.id = k.id JOIN media m ON m.id = a.media_id
+    ORDER BY k.${sortCol} ${dir}, k.id ${dir}`;
   return { sql, params };
 }
 
@@ -151,7 +173,13 @@ export function afterOp(order: ArticleOrder, forward: boolean, inclusive = false
 }
 
 export function countSql(filter: ResolvedFilter): ListSql {
-  const base = fromWhere(filter, 'newest');
+  // Counting ignores order; driving from the full-text index avoids a pass over all articles.
+  const base = fromWhere(
+    filter,
+    filter.ftsQuery !== null && filter.anyOfTagIds.length + filter.allOfTagIds.length === 0
+      ? 'relevance'
+      : 'newest',
+  );
   return {
     sql: `SELECT count(*) AS n FROM ${base.from}
       ${base.where.length ? `WHERE ${base.where.join(' AND ')}` : ''}`,

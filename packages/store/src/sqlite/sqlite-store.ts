@@ -56,7 +56,6 @@ export interface ArticleRow {
   media_name: string;
   media_homepage: string | null;
   rank?: number;
-  snippet?: string;
 }
 
 interface TagRow {
@@ -226,16 +225,24 @@ export class SqliteStore implements Store {
 
   private hits(rows: ArticleRow[], order: ArticleOrder, filter: ResolvedFilter): ArticleHit[] {
     const articles = this.toArticles(rows);
+    // Snippets are made for the rows of this page only, whichever order found them, in one
+    // pass over the matches between the page's lowest and highest id. (Looking each id up by
+    // itself would rebuild the doclist of the query's prefix term once per row.)
     let snippets: Map<number, string> | undefined;
-    if (filter.ftsQuery !== null && order !== 'relevance' && rows.length > 0) {
+    if (filter.ftsQuery !== null && rows.length > 0) {
+      const ids = rows.map((r) => r.id);
       const found = this.stmt(
         `SELECT rowid AS id, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
-         FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-      ).all(filter.ftsQuery, json(rows.map((r) => r.id))) as { id: number; snippet: string }[];
+         FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
+         AND +rowid IN (SELECT value FROM json_each(?))`,
+      ).all(filter.ftsQuery, Math.min(...ids), Math.max(...ids), json(ids)) as {
+        id: number;
+        snippet: string;
+      }[];
       snippets = new Map(found.map((s) => [s.id, s.snippet]));
     }
     return rows.map((row, i) => {
-      const raw = row.snippet ?? snippets?.get(row.id);
+      const raw = snippets?.get(row.id);
       return {
         article: articles[i] as Article,
         key: this.keyOf(row, order),
