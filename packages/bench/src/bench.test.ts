@@ -1,0 +1,128 @@
+// Runs the whole suite in smoke mode (tiny archives, 1 s loads, no Lighthouse) and checks the
+// shape of its JSON report, so the benchmarks cannot silently break. Speed is never asserted.
+
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from './report.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'jin-bench-smoke-'));
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+let run: SpawnSyncReturns<string>;
+let report: Report | null = null;
+
+beforeAll(() => {
+  run = spawnSync(process.execPath, ['--import', 'tsx', 'src/run.ts', '--smoke', '--out', out], {
+    cwd: benchDir,
+    encoding: 'utf8',
+    timeout: 280_000,
+  });
+  try {
+    report = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as Report;
+  } catch {
+    report = null;
+  }
+}, 300_000);
+
+describe('pnpm bench --smoke', () => {
+  it('finishes every section without errors', () => {
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(report?.failures).toEqual([]);
+    expect(report?.errors).toBe(0);
+    expect(readFileSync(join(out, 'smoke.md'), 'utf8')).toContain('## What the numbers say');
+  });
+
+  it('describes the machine', () => {
+    const m = report?.machine;
+    expect(m?.cpu).toBeTruthy();
+    expect(positive(m?.cores) && positive(m?.memoryGb)).toBe(true);
+    expect(m?.node).toBe(process.version);
+  });
+
+  it('times every store read', () => {
+    const store = report?.store;
+    expect(positive(store?.loadSeconds) && positive(store?.fullTextMatches)).toBe(true);
+    for (const op of Object.values(store?.ops ?? {})) {
+      expect(positive(op.median) && positive(op.p99) && op.n > 0).toBe(true);
+    }
+    expect(Object.keys(store?.ops ?? {})).toHaveLength(6);
+  });
+
+  it('loads our server, the ceiling and both peers with zero errors', () => {
+    const runs = report?.api?.runs ?? [];
+    expect(runs.map((r) => r.id)).toEqual([
+      'post-feed',
+      'get-feed',
+      'get-304',
+      'post-tag-page',
+      'post-article',
+      'post-search',
+      'ceiling',
+      'yoga',
+      'mercurius',
+    ]);
+    for (const r of runs) {
+      expect(positive(r.reqPerSec) && positive(r.requests), r.id).toBe(true);
+      expect(r.latencyP99, r.id).toBeGreaterThanOrEqual(r.latencyP50);
+      expect(r.errors + r.non2xx, r.id).toBe(0);
+      if (r.id !== 'ceiling') expect(positive(r.vsCeiling), r.id).toBe(true);
+    }
+    expect(report?.api?.runs.find((r) => r.id === 'get-304')?.statusCodes['304']).toBeGreaterThan(
+      0,
+    );
+    expect(report?.api?.peersAgree).toBe(true);
+  });
+
+  it('profiles the slowest API target', () => {
+    const profile = report?.profile;
+    expect(positive(profile?.totalMs)).toBe(true);
+    expect(profile?.functions.length).toBeGreaterThan(5);
+    for (const f of profile?.functions ?? []) expect(positive(f.ms)).toBe(true);
+  });
+
+  it('measures every read at every archive size, and the site process', () => {
+    const scale = report?.scale;
+    expect(scale?.points.map((p) => p.size)).toEqual(report?.settings.scaleSizes);
+    for (const p of scale?.points ?? []) {
+      expect([p.fileMb, p.startSeconds, p.rssMb].every(positive)).toBe(true);
+      for (const t of [...Object.values(p.store), ...Object.values(p.http)]) {
+        expect(positive(t.median)).toBe(true);
+      }
+    }
+    expect(Object.values(scale?.growth.http ?? {}).every(positive)).toBe(true);
+  });
+
+  it('sizes the reader app when it is built, and says so when it is not', () => {
+    const spa = report?.spa;
+    if (spa?.status === 'measured') {
+      expect(spa.bundles.length).toBeGreaterThan(0);
+      for (const b of spa.bundles) expect(positive(b.jsKb)).toBe(true);
+    } else {
+      expect(spa?.note).toMatch(/missing/);
+    }
+  });
+
+  it('soaks a site process with reads and writes, and reads its memory', () => {
+    const soak = report?.soak;
+    expect(soak?.reads).toBeGreaterThan(0);
+    expect(soak?.writes).toBeGreaterThan(0);
+    expect(soak?.errors, soak?.errorSamples.join('\n')).toBe(0);
+    expect([soak?.rssAfterWarmupMb, soak?.rssEndMb].every(positive)).toBe(true);
+    expect(soak?.articlesAtEnd).toBeGreaterThan(91);
+    expect(soak?.articlesAtEnd).toBe(soak?.articlesExpected);
+  });
+
+  it('states a target and a verdict for every judged figure', () => {
+    const judged = (report?.metrics ?? []).filter((m) => m.target);
+    expect(judged.length).toBeGreaterThan(10);
+    for (const m of judged) expect(typeof m.pass).toBe('boolean');
+  });
+});

@@ -1,0 +1,25 @@
+// Peer: GraphQL Yoga on node:http, serving the identical schema over the identical store.
+
+import { createServer } from 'node:http';
+import { loadArchive, seedStore } from '@jin/content';
+import { createContext, schema } from '@jin/schema';
+import { openSqliteStore } from '@jin/store/sqlite';
+import { createYoga } from 'graphql-yoga';
+import { announce } from './ready.ts';
+
+const store = openSqliteStore();
+await seedStore(store, loadArchive());
+const yoga = createYoga({
+  schema,
+  context: () => createContext(store),
+  logging: false,
+  landingPage: false,
+  graphiql: false,
+});
+const server = createServer(yoga);
+server.listen(0, '127.0.0.1', () =>
+  announce(server, async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+  }),
+);

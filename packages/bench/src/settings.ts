@@ -1,0 +1,55 @@
+// How big and how long each benchmark runs: the full suite, or the smoke run that tests it.
+
+import type { SampleOptions } from './stats.ts';
+
+export interface Settings {
+  smoke: boolean;
+  /** Articles in the archive the store section reads. */
+  storeSize: number;
+  /** Archive sizes for the scale section, smallest first. */
+  scaleSizes: number[];
+  storeSampling: SampleOptions;
+  httpSampling: SampleOptions;
+  connections: number;
+  /** Seconds of measured load per autocannon run, after `warmupS` seconds of warm-up. */
+  durationS: number;
+  warmupS: number;
+  lighthouse: boolean;
+  /** Seconds of load while the slowest API target is CPU-profiled; 0 skips profiling. */
+  profileS: number;
+  /** Seconds of mixed reads and writes against one site process, after `soakWarmupS`. */
+  soakS: number;
+  soakWarmupS: number;
+}
+
+export function settingsFor(smoke: boolean): Settings {
+  return smoke
+    ? {
+        smoke,
+        storeSize: 200,
+        scaleSizes: [50, 200],
+        storeSampling: { warmup: 3, iterations: 20, budgetMs: 200, minIterations: 5 },
+        httpSampling: { warmup: 2, iterations: 10, budgetMs: 200, minIterations: 5 },
+        connections: 50,
+        durationS: 1,
+        warmupS: 0.5,
+        lighthouse: false,
+        profileS: 1,
+        soakS: 3,
+        soakWarmupS: 1,
+      }
+    : {
+        smoke,
+        storeSize: 100_000,
+        scaleSizes: [1_000, 10_000, 100_000],
+        storeSampling: { warmup: 20, iterations: 1000, budgetMs: 3000, minIterations: 15 },
+        httpSampling: { warmup: 10, iterations: 200, budgetMs: 3000, minIterations: 15 },
+        connections: 50,
+        durationS: 10,
+        warmupS: 2,
+        lighthouse: true,
+        profileS: 10,
+        soakS: 60,
+        soakWarmupS: 10,
+      };
+}
