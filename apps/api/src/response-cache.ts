@@ -29,7 +29,8 @@ export function matches(ifNoneMatch: string | undefined, etag: string): boolean 
 
 interface Entry {
   etag: string;
-  body: string;
+  /** The JSON response, encoded once. */
+  body: Buffer;
 }
 
 export class ResponseCache {
@@ -38,24 +39,24 @@ export class ResponseCache {
 
   constructor(private readonly capacity: number) {}
 
-  get(version: string, hash: string): Entry | undefined {
+  get(version: string, key: string): Entry | undefined {
     if (version !== this.version) return undefined;
-    const entry = this.entries.get(hash);
+    const entry = this.entries.get(key);
     if (entry) {
       // Refresh recency: Map keeps insertion order, so the oldest entry is first.
-      this.entries.delete(hash);
-      this.entries.set(hash, entry);
+      this.entries.delete(key);
+      this.entries.set(key, entry);
     }
     return entry;
   }
 
-  set(version: string, hash: string, entry: Entry): void {
+  set(version: string, key: string, entry: Entry): void {
     if (this.capacity === 0) return;
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
     }
-    this.entries.set(hash, entry);
+    this.entries.set(key, entry);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);

@@ -5,15 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type Context, createContext, type QueryLimits, schema } from '@jin/schema';
 import type { ApiToken, Store, TokenStore } from '@jin/store';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import helmet from 'helmet';
 import { authenticate } from './auth.ts';
 import type { Config } from './config.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
@@ -137,6 +138,9 @@ export async function buildServer(
     ],
     // Fastify's own close() drains in-flight requests; Apollo is stopped after it (onClose).
     stopOnTerminationSignals: false,
+    // HTTP caching is ours (ETag on the dataset version, below); Apollo's per-field cache hints
+    // would wrap every resolver for nothing.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, app, config.JIN_MAX_TOKENS),
   });
   await apollo.start();
@@ -146,10 +150,14 @@ export async function buildServer(
     reply.header('x-request-id', request.id);
   });
   await app.register(fastifyCompress, { threshold: 1024 });
-  await app.register(fastifyHelmet, {
+  // Security headers from helmet, configured once (not per request) and set on every response.
+  const securityHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CSP },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   await app.register(fastifyCors, {
     origin: config.JIN_CORS_ORIGINS.length > 0 ? config.JIN_CORS_ORIGINS : false,
@@ -195,25 +203,33 @@ export async function buildServer(
   const cacheControl = `public, max-age=${config.JIN_CACHE_MAX_AGE}, must-revalidate`;
   app.get('/graphql', { preHandler: guard }, async (request, reply) => {
     const params = request.query as Record<string, string | undefined>;
-    const search = new URL(request.url, 'http://local').search;
-    if (!params.query || request.viewer) return runApollo(apollo, request, reply, search, context);
+    const search = () => new URL(request.url, 'http://local').search;
+    if (!params.query || request.viewer)
+      return runApollo(apollo, request, reply, search(), context);
+    const key = request.url.slice(request.url.indexOf('?'));
+    // The query string as sent is the cache key, so a hit costs no hashing; the ETag is a
+    // hash of the operation itself, the same however its parameters are ordered.
     const version = await store.datasetVersion();
-    const hash = requestHash(params.query, params.variables ?? '', params.operationName ?? '');
-    const etag = etagFor(version, hash);
+    const hit = cache.get(version, key);
+    const etag =
+      hit?.etag ??
+      etagFor(
+        version,
+        requestHash(params.query, params.variables ?? '', params.operationName ?? ''),
+      );
     if (matches(request.headers['if-none-match'], etag)) {
       return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
     }
-    const hit = cache.get(version, hash);
     if (hit) {
       return reply
-        .header('etag', hit.etag)
+        .header('etag', etag)
         .header('cache-control', cacheControl)
         .type('application/json; charset=utf-8')
         .send(hit.body);
     }
-    const body = await runApollo(apollo, request, reply, search, context);
+    const body = await runApollo(apollo, request, reply, search(), context);
     if (reply.statusCode === 200 && typeof body === 'string' && !body.includes('"errors":')) {
-      cache.set(version, hash, { etag, body });
+      cache.set(version, key, { etag, body: Buffer.from(body) });
       reply.header('etag', etag).header('cache-control', cacheControl);
     } else {
       reply.header('cache-control', 'no-store');

@@ -13,23 +13,40 @@ export { type Context, createContext, DEFAULT_LIMITS, type QueryLimits } from '.
 export { apiError, badInput, type ErrorCode } from './errors.ts';
 export { parseSummary, type SummaryBlock } from './types/summary.ts';
 
-/** Wraps every resolver so the store's named errors reach clients with their codes. */
+/**
+ * Wraps every resolver so the store's named errors reach clients with their codes. Synchronous
+ * results stay synchronous: graphql-js completes a plain value without a promise per field.
+ */
 function mapStoreErrors(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
       if (!resolve) continue;
-      field.resolve = async (...args) => {
+      field.resolve = (...args) => {
+        let result: unknown;
         try {
-          return await resolve(...args);
+          result = resolve(...args);
         } catch (error) {
           throw fromStoreError(error);
         }
+        return isPromiseLike(result)
+          ? Promise.resolve(result).catch((error: unknown) => {
+              throw fromStoreError(error);
+            })
+          : result;
       };
     }
   }
   return schema;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 export const schema = mapStoreErrors(builder.toSchema({ sortSchema: false }));

@@ -5,7 +5,7 @@ import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { decodeId } from '../ids.ts';
 import { ArticleRef, MediaRef, TagRef } from './refs.ts';
-import { excerpt, parseSummary, SummaryBlockRef, wordsIn } from './summary.ts';
+import { excerpt, parseSummary, SummaryBlockRef, wordCount } from './summary.ts';
 
 const WORDS_PER_MINUTE = 200;
 
@@ -59,7 +59,7 @@ ArticleRef.implement({
     }),
     readingTimeMinutes: t.int({
       description: `Minutes to read the summary at ${WORDS_PER_MINUTE} words a minute, at least 1.`,
-      resolve: (a) => Math.max(1, Math.ceil(wordsIn(a.summary).length / WORDS_PER_MINUTE)),
+      resolve: (a) => Math.max(1, Math.ceil(wordCount(a.summary) / WORDS_PER_MINUTE)),
     }),
     sourceUrl: t.string({
       nullable: true,

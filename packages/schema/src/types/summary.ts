@@ -45,12 +45,41 @@ export function wordsIn(text: string): string[] {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
+/**
+ * Remembers the last `size` results of a function of one string: lists ask for the same
+ * summaries' excerpts and reading times over and over, and summaries change rarely.
+ */
+function memo<T>(size: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute(key);
+    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+/** The first paragraph's words, and the excerpts already cut from them by length. */
+const openings = memo(2000, (text) => ({
+  words: wordsIn(parseSummary(text).find((b) => b.kind === 'paragraph')?.text ?? ''),
+  cut: new Map<number, string>(),
+}));
+
 /** The opening of the first paragraph, cut at a word boundary. */
 export function excerpt(text: string, maxWords: number): string {
-  const first = parseSummary(text).find((b) => b.kind === 'paragraph');
-  const words = wordsIn(first?.text ?? '');
-  return words.length <= maxWords ? words.join(' ') : `${words.slice(0, maxWords).join(' ')}…`;
+  const { words, cut } = openings(text);
+  let result = cut.get(maxWords);
+  if (result === undefined) {
+    result = words.length <= maxWords ? words.join(' ') : `${words.slice(0, maxWords).join(' ')}…`;
+    cut.set(maxWords, result);
+  }
+  return result;
 }
+
+/** How many words the summary has, for reading time. */
+export const wordCount = memo(2000, (text) => wordsIn(text).length);
 
 const Paragraph =
   builder.objectRef<Extract<SummaryBlock, { kind: 'paragraph' }>>('SummaryParagraph');
