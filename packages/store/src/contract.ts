@@ -305,6 +305,36 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       expect(await store.countArticles()).toBe(50);
     });
 
+    it('indexes a large import for search, all or nothing, and single writes after it', async () => {
+      const large = (word: string) =>
+        Array.from({ length: 150 }, (_, i) => ({
+          ...(fixtureArticles()[i % 47] as ArticleInput),
+          slug: `${word}-${i}`,
+          title: `The ${word} report, part ${i}`,
+        }));
+      const failing = large('wombat');
+      (failing[149] as ArticleInput).tags = [];
+      await expect(store.importArticles(failing)).rejects.toBeInstanceOf(InvalidInputError);
+      expect(await store.countArticles({ query: 'wombat' })).toBe(0);
+
+      expect((await store.importArticles(large('quokka'))).created).toBe(150);
+      expect(await store.countArticles({ query: 'quokka' })).toBe(150);
+      const { hits } = await store.listArticles({
+        filter: { query: 'quokka report' },
+        order: 'relevance',
+        first: 5,
+      });
+      expect(hits).toHaveLength(5);
+      expect(hits[0]?.snippet?.some((part) => part.highlighted)).toBe(true);
+
+      await store.upsertArticle({
+        ...(fixtureArticles()[0] as ArticleInput),
+        slug: 'numbat',
+        title: 'A numbat',
+      });
+      expect(await store.countArticles({ query: 'numbat' })).toBe(1);
+    });
+
     it('re-importing the same archive changes nothing, not even the version', async () => {
       const version = await store.datasetVersion();
       expect(await store.importArticles(fixtureArticles())).toEqual({

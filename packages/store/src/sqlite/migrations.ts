@@ -103,6 +103,13 @@ const MIGRATIONS: readonly string[] = [
     revoked_at TEXT
   );
   `,
+  /* 3: a bulk import may index its new rows in one statement instead of row by row */ `
+  DROP TRIGGER articles_fts_insert;
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred') BEGIN
+    INSERT INTO articles_fts (rowid, title, summary) VALUES (NEW.id, NEW.title, NEW.summary);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

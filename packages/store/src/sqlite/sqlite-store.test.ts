@@ -22,7 +22,7 @@ describe('SQLite specifics', () => {
     const version = await first.datasetVersion();
     await first.close();
     const second = new SqliteStore({ path });
-    expect(second.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(3);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await second.countArticles()).toBe(1);
