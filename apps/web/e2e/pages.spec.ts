@@ -116,3 +116,13 @@ test('an article prints without navigation and with its source address', async (
   await expect(page.locator('.source-url')).toBeVisible();
   await expect(page.locator('.source-url')).toHaveText(new URL(withSource?.sourceUrl ?? '').href);
 });
+
+test('robots.txt is plain text that lets crawlers read the pages', async ({ request }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^text\/plain/);
+  const body = await response.text();
+  expect(body).toMatch(/^User-agent: \*$/m);
+  expect(body).toMatch(/^Allow: \/$/m);
+  expect(body).not.toContain('<html');
+});
