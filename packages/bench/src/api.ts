@@ -154,6 +154,11 @@ export async function benchApi(
         label: `POST search "${SEARCH_WORD}" (first 20)`,
         shot: post(searchQuery(SEARCH_WORD)),
       },
+      // No resolver and no store call: what the HTTP layer and Apollo's request pipeline cost.
+      'post-floor': {
+        label: 'POST { __typename } (the pipeline alone)',
+        shot: post('{ __typename }'),
+      },
     } satisfies Record<string, { label: string; shot: Shot }>);
     for (const [id, { label, shot }] of Object.entries(shots)) {
       const result = await runLoad(settings, ours, shot);
@@ -256,6 +261,15 @@ function apiMetrics(r: ApiResult): Metric[] {
         },
       ),
     );
+    const vsYoga = run.vsPeers?.yoga;
+    if (run.id === 'post-feed' && vsYoga !== undefined) {
+      metrics.push(
+        metric(`${id}.vsYoga`, `${run.label}: throughput against Yoga`, vsYoga, 'x', {
+          op: '>',
+          value: 1,
+        }),
+      );
+    }
     if ((run.id === 'get-feed' || run.id === 'get-304') && run.vsCeiling !== undefined) {
       metrics.push(
         metric(`${id}.vsCeiling`, `${run.label}: share of the ceiling`, run.vsCeiling, 'x', {

@@ -65,6 +65,7 @@ describe('pnpm bench --smoke', () => {
       'post-tag-page',
       'post-article',
       'post-search',
+      'post-floor',
       'ceiling',
       'yoga',
       'mercurius',

@@ -47,8 +47,15 @@ function apiFindings(report: Report): string[] {
       )
       .join(', ');
     out.push(
-      `Uncached, our POST feed answers ${rps(post.reqPerSec)} at p99 ${ms(post.latencyP99)}: ${(post.vsCeiling ?? 0) * 100 < 1 ? '<1' : ((post.vsCeiling ?? 0) * 100).toFixed(1)}% of the plain node:http ceiling (${rps(ceiling.reqPerSec)}). On the same schema and store: ${peerText}. The GraphQL execution of the schema, not the HTTP layer or SQLite, sets the pace.`,
+      `Uncached, our POST feed answers ${rps(post.reqPerSec)} at p99 ${ms(post.latencyP99)}: ${(post.vsCeiling ?? 0) * 100 < 1 ? '<1' : ((post.vsCeiling ?? 0) * 100).toFixed(1)}% of the plain node:http ceiling (${rps(ceiling.reqPerSec)}). On the same schema and store: ${peerText}.`,
     );
+    const floor = run('post-floor');
+    if (floor) {
+      const needed = post.connections / 0.025;
+      out.push(
+        `An empty query (\`{ __typename }\`) through the same server answers ${rps(floor.reqPerSec)} at p99 ${ms(floor.latencyP99)}: Fastify and Apollo Server's request pipeline alone cost about ${ms(1000 / floor.reqPerSec)} of a core per request, the feed ${ms(1000 / post.reqPerSec)}. A p99 under 25 ms with ${post.connections} connections waiting needs at least ${rps(needed)} (Little's law)${floor.latencyP99 >= 25 ? `; even the empty pipeline's p99 is ${ms(floor.latencyP99)} here, so the wall is Fastify plus Apollo Server itself, before any resolver runs` : floor.reqPerSec >= needed ? ', which the empty pipeline reaches, so the resolvers and store are what to cut' : ', which even the empty pipeline does not reach on this machine: the wall is Apollo Server itself'}.`,
+      );
+    }
     if (post.latencyP99 >= 25) {
       out.push(
         `With ${post.connections} connections queued on one event loop, p99 is about ${x(post.latencyP99 / Math.max(post.latencyP50, 0.001))} the median: latency here is queueing, so it falls only when the per-request CPU cost falls.`,

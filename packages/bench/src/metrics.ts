@@ -3,7 +3,7 @@
 export type Unit = 'ms' | 's' | 'req/s' | 'x' | 'MB' | 'KB' | 'score' | 'count' | '%';
 
 export interface Target {
-  op: '<' | '<=' | '>=' | '=';
+  op: '<' | '<=' | '>' | '>=' | '=';
   value: number;
 }
 
@@ -23,6 +23,8 @@ export function meets(value: number, target: Target): boolean {
       return value < target.value;
     case '<=':
       return value <= target.value;
+    case '>':
+      return value > target.value;
     case '>=':
       return value >= target.value;
     case '=':
