@@ -80,6 +80,51 @@ describe('editorial mutations', () => {
     expect(admin.data?.upsertTag.tag).toEqual({ slug: 'x', articleCount: 0 });
   });
 
+  it('renames an outlet with an admin token, and answers clashes and unknown slugs as typed errors', async () => {
+    const UPDATE = `mutation($input: UpdateMediaInput!) { updateMedia(input: $input) {
+      __typename
+      ... on MediaPayload { media { slug name homepage articleCount } }
+      ... on InvalidInputError { fields { field message } }
+      ... on NotFoundError { message } } }`;
+    const forbidden = await run(
+      UPDATE,
+      { input: { slug: 'kyodo-news', name: 'K' } },
+      token('write'),
+    );
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const version = await store.datasetVersion();
+    const count = (await store.getMediaBySlugs(['kyodo-news']))[0]?.articleCount;
+    const ok = await run(
+      UPDATE,
+      {
+        input: {
+          slug: 'kyodo-news',
+          name: 'Kyodo News (English)',
+          homepage: 'https://english.kyodonews.net/',
+        },
+      },
+      token('admin'),
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.updateMedia.media).toEqual({
+      slug: 'kyodo-news',
+      name: 'Kyodo News (English)',
+      homepage: 'https://english.kyodonews.net/',
+      articleCount: count,
+    });
+    expect(await store.datasetVersion()).not.toBe(version);
+
+    const clash = await run(UPDATE, { input: { slug: 'kyodo-news', name: 'nhk world japan' } }, token('admin'));
+    expect(clash.data?.updateMedia.__typename).toBe('InvalidInputError');
+    expect(clash.data?.updateMedia.fields[0].field).toBe('name');
+    const missing = await run(UPDATE, { input: { slug: 'nope', homepage: null } }, token('admin'));
+    expect(missing.data?.updateMedia.__typename).toBe('NotFoundError');
+    expect((await store.getMediaBySlugs(['kyodo-news']))[0]?.item.name).toBe(
+      'Kyodo News (English)',
+    );
+  });
+
   it('creates an article, normalising the outlet and making a slug', async () => {
     const version = await store.datasetVersion();
     const r = await run(CREATE, { input: newArticle }, token('write'));

@@ -2,7 +2,7 @@
 // empty store: `runStoreContract('sqlite memory', () => openSqliteStore())`.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidInputError, InvalidQueryError } from './errors.ts';
+import { InvalidInputError, InvalidQueryError, NotFoundError } from './errors.ts';
 import type { Article, ArticleFilter, ArticleInput, ArticleOrder, Store } from './types.ts';
 
 const TAGS = ['policy', 'workers', 'refugees', 'students', 'statistics'].map((slug) => ({
@@ -388,6 +388,54 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       expect(media[0]?.articleCount).toBe(all.filter((a) => a.media.slug === 'kyodo-news').length);
       expect(media[1]).toBeNull();
       expect((await store.getTagsBySlugs(['refugees']))[0]?.item.name).toBe('Refugees');
+    });
+
+    it('renames an outlet and sets its homepage; its articles follow', async () => {
+      const version = await store.datasetVersion();
+      const renamed = await store.updateMedia('kyodo-news', {
+        name: 'Kyodo News Agency',
+        homepage: 'https://english.kyodonews.net/',
+      });
+      expect(renamed).toEqual({
+        slug: 'kyodo-news',
+        name: 'Kyodo News Agency',
+        homepage: 'https://english.kyodonews.net/',
+      });
+      expect(await store.datasetVersion()).not.toBe(version);
+      const article = all.find((a) => a.media.slug === 'kyodo-news') as Article;
+      expect((await store.getArticleById(article.id))?.media.name).toBe('Kyodo News Agency');
+      // The new name is now how the outlet is matched.
+      const { article: added } = await store.upsertArticle({
+        ...(fixtureArticles()[0] as ArticleInput),
+        slug: 'via-new-name',
+        media: { name: 'KYODO NEWS AGENCY' },
+      });
+      expect(added.media.slug).toBe('kyodo-news');
+
+      const cleared = await store.updateMedia('kyodo-news', { homepage: null });
+      expect(cleared.homepage).toBeNull();
+      expect(cleared.name).toBe('Kyodo News Agency');
+      const unchanged = await store.datasetVersion();
+      await store.updateMedia('kyodo-news', { name: 'Kyodo News Agency' });
+      expect(await store.datasetVersion()).toBe(unchanged);
+    });
+
+    it('refuses to rename an outlet onto another, or one that does not exist', async () => {
+      const version = await store.datasetVersion();
+      const clash = await store
+        .updateMedia('kyodo-news', { name: 'japan times' })
+        .catch((e: unknown) => e);
+      expect(clash).toBeInstanceOf(InvalidInputError);
+      expect((clash as InvalidInputError).field).toBe('name');
+      const bad = await store
+        .updateMedia('kyodo-news', { homepage: 'javascript:alert(1)' })
+        .catch((e: unknown) => e);
+      expect((bad as InvalidInputError).field).toBe('homepage');
+      await expect(store.updateMedia('no-such-outlet', { name: 'X' })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      expect((await store.getMediaBySlugs(['kyodo-news']))[0]?.item.name).toBe('Kyodo News');
+      expect(await store.datasetVersion()).toBe(version);
     });
 
     it('finds related articles by shared tags, most shared first', async () => {

@@ -56,6 +56,11 @@ export interface MediaInput {
   homepage?: string | null | undefined;
 }
 
+export interface MediaPatch {
+  name?: string | undefined;
+  homepage?: string | null | undefined;
+}
+
 export interface ArticleFilter {
   tags?: { anyOf?: string[] | undefined; allOf?: string[] | undefined } | undefined;
   media?: string[] | undefined;
@@ -142,6 +147,12 @@ export interface Store {
 
   upsertTag(tag: Tag): Promise<Tag>;
   upsertMedia(media: MediaInput): Promise<Media>;
+  /**
+   * Renames an outlet or changes its homepage (null clears it); its articles follow. Throws
+   * NotFoundError for an unknown slug, InvalidInputError when the new name is invalid or is
+   * another outlet's name.
+   */
+  updateMedia(slug: string, patch: MediaPatch): Promise<Media>;
   upsertArticle(
     input: ArticleInput,
   ): Promise<{ article: Article; change: 'created' | 'updated' | 'unchanged' }>;

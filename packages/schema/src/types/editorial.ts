@@ -1,4 +1,4 @@
-// Editorial writes: create, update and delete articles, and maintain tags. Each mutation takes
+// Editorial writes: create, update and delete articles, and maintain tags and outlets. Each mutation takes
 // one `input`, needs a token with the right scope, and returns either its payload or a typed
 // error listing every invalid field. Nothing is partly written.
 
@@ -14,7 +14,7 @@ import {
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { decodeId, encodeId } from '../ids.ts';
-import { ArticleRef, TagRef } from './refs.ts';
+import { ArticleRef, MediaRef, TagRef } from './refs.ts';
 
 builder.mutationType({ description: 'Change the archive. Every mutation needs an API token.' });
 
@@ -111,6 +111,20 @@ const UpsertTagInput = builder.inputType('UpsertTagInput', {
   }),
 });
 
+const UpdateMediaInput = builder.inputType('UpdateMediaInput', {
+  description: 'Changes to an outlet; fields left out stay as they are.',
+  fields: (t) => ({
+    slug: t.string({
+      required: true,
+      description: 'Which outlet, by its slug (which never changes).',
+    }),
+    name: t.string({
+      description: 'A new display name; it must not be the name of another outlet.',
+    }),
+    homepage: t.string({ description: 'The outlet’s home page (http or https); null clears it.' }),
+  }),
+});
+
 const ArticlePayload = builder.objectRef<{ article: Article }>('ArticlePayload').implement({
   description: 'The article as stored after the change.',
   fields: (t) => ({
@@ -133,6 +147,15 @@ const TagPayload = builder
   .implement({
     description: 'The tag as stored after the change.',
     fields: (t) => ({ tag: t.field({ type: TagRef, description: 'The tag.', resolve: (p) => p }) }),
+  });
+
+const MediaPayload = builder
+  .objectRef<{ slug: string; name: string; homepage: string | null }>('MediaPayload')
+  .implement({
+    description: 'The outlet as stored after the change.',
+    fields: (t) => ({
+      media: t.field({ type: MediaRef, description: 'The outlet.', resolve: (p) => p }),
+    }),
   });
 
 function articleId(globalId: string | number): number {
@@ -235,5 +258,20 @@ builder.mutationFields((t) => ({
     errors: errorTypes('UpsertTag'),
     args: { input: t.arg({ type: UpsertTagInput, required: true, description: 'The tag.' }) },
     resolve: (_root, { input }, ctx) => ctx.store.upsertTag(input),
+  }),
+  updateMedia: t.field({
+    type: MediaPayload,
+    description:
+      'Rename an outlet or set its home page; its articles follow. Needs a token with the `admin` scope.',
+    authScopes: { admin: true },
+    errors: errorTypes('UpdateMedia'),
+    args: {
+      input: t.arg({ type: UpdateMediaInput, required: true, description: 'The changes.' }),
+    },
+    resolve: (_root, { input }, ctx) =>
+      ctx.store.updateMedia(input.slug, {
+        name: input.name ?? undefined,
+        homepage: input.homepage,
+      }),
   }),
 }));

@@ -18,6 +18,7 @@ import type {
   ImportResult,
   Media,
   MediaInput,
+  MediaPatch,
   SnippetPart,
   Store,
   Tag,
@@ -452,6 +453,10 @@ export class SqliteStore implements Store {
       this.writer.bump();
       return result;
     })();
+  }
+
+  async updateMedia(slug: string, patch: MediaPatch): Promise<Media> {
+    return this.writer.updateMedia(slug, patch);
   }
 
   async upsertArticle(

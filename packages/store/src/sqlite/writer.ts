@@ -2,8 +2,8 @@
 // dataset version, and a batch with one invalid record writes nothing.
 
 import type Database from 'better-sqlite3';
-import { InvalidInputError } from '../errors.ts';
-import type { ArticleInput, Media, MediaInput, Tag } from '../types.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import type { ArticleInput, Media, MediaInput, MediaPatch, Tag } from '../types.ts';
 import {
   mediaKey,
   slugify,
@@ -54,6 +54,46 @@ export class Writer {
       this.bump();
     })();
     return tag;
+  }
+
+  updateMedia(slug: string, patch: MediaPatch): Media {
+    return this.db.transaction(() => {
+      const current = this.stmt('SELECT id, slug, name, homepage FROM media WHERE slug = ?').get(
+        slug,
+      ) as (Media & { id: number }) | undefined;
+      if (!current) throw new NotFoundError(`No outlet has the slug "${slug}".`);
+      const media = validateMedia({
+        slug,
+        name: patch.name ?? current.name,
+        homepage: patch.homepage === undefined ? current.homepage : patch.homepage,
+      });
+      const key = mediaKey(media.name);
+      if (!key)
+        throw new InvalidInputError([{ field: 'name', message: 'must contain a letter or digit' }]);
+      const clash = this.stmt('SELECT slug, name FROM media WHERE name_key = ? AND id != ?').get(
+        key,
+        current.id,
+      ) as { slug: string; name: string } | undefined;
+      if (clash) {
+        throw new InvalidInputError([
+          {
+            field: 'name',
+            message: `"${media.name}" is the outlet "${clash.name}" (${clash.slug}); outlets cannot share a name`,
+          },
+        ]);
+      }
+      const homepage = media.homepage ?? null;
+      if (media.name !== current.name || homepage !== current.homepage) {
+        this.stmt('UPDATE media SET name = ?, name_key = ?, homepage = ? WHERE id = ?').run(
+          media.name,
+          key,
+          homepage,
+          current.id,
+        );
+        this.bump();
+      }
+      return { slug, name: media.name, homepage };
+    })();
   }
 
   /** Finds the outlet by slug or normalised name, creating it when new. Call inside a transaction. */
