@@ -115,7 +115,11 @@ describe('editorial mutations', () => {
     });
     expect(await store.datasetVersion()).not.toBe(version);
 
-    const clash = await run(UPDATE, { input: { slug: 'kyodo-news', name: 'nhk world japan' } }, token('admin'));
+    const clash = await run(
+      UPDATE,
+      { input: { slug: 'kyodo-news', name: 'nhk world japan' } },
+      token('admin'),
+    );
     expect(clash.data?.updateMedia.__typename).toBe('InvalidInputError');
     expect(clash.data?.updateMedia.fields[0].field).toBe('name');
     const missing = await run(UPDATE, { input: { slug: 'nope', homepage: null } }, token('admin'));
