@@ -377,6 +377,7 @@ export function toMarkdown(report: Report): string {
     '- Load comes from autocannon in the benchmark process, on the same two cores as the server: absolute rates are lower than on a separate load machine, ratios between servers are what to compare.',
     "- The API's per-client rate limiter stays in the request path, set to a budget the single load-generating client cannot exhaust.",
     '- Store and scale timings are wall-clock medians of sequential calls after warm-up; p99 over fewer than 100 runs is close to the maximum.',
+    '- What each optimisation gave, before and after: `history.md` beside this report.',
   );
   for (const f of report.failures)
     parts.push(`- Section ${f.section} failed: ${f.message.split('\n')[0]}`);

@@ -43,7 +43,7 @@ export function settingsFor(smoke: boolean): Settings {
         storeSize: 100_000,
         scaleSizes: [1_000, 10_000, 100_000],
         storeSampling: { warmup: 20, iterations: 1000, budgetMs: 3000, minIterations: 15 },
-        httpSampling: { warmup: 10, iterations: 200, budgetMs: 3000, minIterations: 15 },
+        httpSampling: { warmup: 100, iterations: 400, budgetMs: 3000, minIterations: 15 },
         connections: 50,
         durationS: 10,
         warmupS: 2,
