@@ -1,7 +1,7 @@
 // One article in the feed: date and outlet, headline, opening words, tags.
 
 import { Link } from 'react-router';
-import { ReleaseDate } from '../../components/release-date.tsx';
+import { ItemMeta } from '../../components/item-meta.tsx';
 import { TagChips } from '../../components/tag-chips.tsx';
 import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts';
 import { paths } from '../../lib/site.ts';
@@ -30,17 +30,11 @@ export function FeedItem({ article: ref }: { article: FragmentType<typeof FeedIt
   if (!article.slug) return null;
   return (
     <article className="list-item">
-      <p className="item-meta">
-        <ReleaseDate date={article.releasedOn} approximate={article.dateApproximate} />
-        {article.media?.slug ? (
-          <>
-            <span aria-hidden="true"> · </span>
-            <Link className="media-link" to={paths.media(article.media.slug)}>
-              {article.media.name}
-            </Link>
-          </>
-        ) : null}
-      </p>
+      <ItemMeta
+        releasedOn={article.releasedOn}
+        dateApproximate={article.dateApproximate}
+        media={article.media}
+      />
       <h2 className="item-title">
         <Link to={paths.article(article.slug)}>{article.title}</Link>
       </h2>
