@@ -1,4 +1,37 @@
-// "Showing N of M" and a button for the next page of a cursor-paginated list.
+// "Showing N of M" and a button for the next page of a cursor-paginated list, and the hook that
+// loads that page.
+
+import { useEffect, useRef, useTransition } from 'react';
+
+/**
+ * Loads the page after `endCursor` in a transition (the list stays on screen), then moves focus
+ * to the first new article so keyboard users continue there. Put `list` on the `<ol>`.
+ */
+export function useLoadMore(
+  shown: number,
+  endCursor: string | null | undefined,
+  fetchMore: (options: { variables: { after: string } }) => unknown,
+) {
+  const [pending, startTransition] = useTransition();
+  const list = useRef<HTMLOListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || shown <= from) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLAnchorElement>('.item-title a')[from]?.focus();
+  }, [shown]);
+
+  const loadMore = () => {
+    if (!endCursor) return;
+    focusFrom.current = shown;
+    startTransition(() => {
+      fetchMore({ variables: { after: endCursor } });
+    });
+  };
+  return { list, pending, loadMore };
+}
 
 export function LoadMore({
   shown,

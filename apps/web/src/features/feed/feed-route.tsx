@@ -1,10 +1,9 @@
 // The front page: newest articles first, filterable, with "Load more".
 
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
-import { useEffect, useRef, useTransition } from 'react';
 import { useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { hasFilters, readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
 import { FeedItem } from './feed-item.tsx';
@@ -15,11 +14,8 @@ export function FeedRoute() {
   // The handlers hook goes first: it hands the refetched promise to useReadQuery.
   const { fetchMore } = useQueryRefHandlers(queryRef);
   const { data } = useReadQuery(queryRef);
-  const [pending, startTransition] = useTransition();
   const [params] = useSearchParams();
   const filtered = hasFilters(readFilters(params));
-  const list = useRef<HTMLOListElement>(null);
-  const focusFrom = useRef<number | null>(null);
 
   const connection = data.articles;
   const edges = connection?.edges ?? [];
@@ -29,22 +25,11 @@ export function FeedRoute() {
     "The latest news about Japan's immigration and foreign-resident policy, newest first.",
   );
 
-  // After "Load more", move focus to the first new article so keyboard users continue there.
-  useEffect(() => {
-    const from = focusFrom.current;
-    if (from === null || edges.length <= from) return;
-    focusFrom.current = null;
-    list.current?.querySelectorAll<HTMLAnchorElement>('.item-title a')[from]?.focus();
-  }, [edges.length]);
-
-  const loadMore = () => {
-    const after = connection?.pageInfo.endCursor;
-    if (!after) return;
-    focusFrom.current = edges.length;
-    startTransition(() => {
-      fetchMore({ variables: { after } });
-    });
-  };
+  const { list, pending, loadMore } = useLoadMore(
+    edges.length,
+    connection?.pageInfo.endCursor,
+    fetchMore,
+  );
 
   return (
     <div className="page with-sidebar">

@@ -1,10 +1,10 @@
 // Full-text search, best match first, with the filters of the feed.
 
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
-import { useEffect, useId, useRef, useTransition } from 'react';
+import { useId } from 'react';
 import { Form, Link, useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
+import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
 import { MAX_QUERY_LENGTH, type SearchRef, searchText } from './search-query.ts';
@@ -83,27 +83,14 @@ function Results({ queryRef, query }: { queryRef: SearchRef; query: string }) {
   // The handlers hook goes first: it hands the refetched promise to useReadQuery.
   const { fetchMore } = useQueryRefHandlers(queryRef);
   const { data } = useReadQuery(queryRef);
-  const [pending, startTransition] = useTransition();
-  const list = useRef<HTMLOListElement>(null);
-  const focusFrom = useRef<number | null>(null);
   const connection = data.search;
   const edges = connection?.edges ?? [];
 
-  useEffect(() => {
-    const from = focusFrom.current;
-    if (from === null || edges.length <= from) return;
-    focusFrom.current = null;
-    list.current?.querySelectorAll<HTMLAnchorElement>('.item-title a')[from]?.focus();
-  }, [edges.length]);
-
-  const loadMore = () => {
-    const after = connection?.pageInfo.endCursor;
-    if (!after) return;
-    focusFrom.current = edges.length;
-    startTransition(() => {
-      fetchMore({ variables: { after } });
-    });
-  };
+  const { list, pending, loadMore } = useLoadMore(
+    edges.length,
+    connection?.pageInfo.endCursor,
+    fetchMore,
+  );
 
   const total = connection?.totalCount ?? edges.length;
   return (
