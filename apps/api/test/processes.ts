@@ -1,7 +1,7 @@
 // Runs the API and the command line as real child processes, for tests that need them.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,7 @@ export interface ApiProcess {
 
 export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
+  const dist = env.JIN_WEB_DIST ? undefined : webDistFixture();
   const child = spawn(process.execPath, [...NODE_ARGS, 'src/main.ts'], {
     cwd: API_DIR,
     env: {
@@ -54,7 +55,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
-      JIN_WEB_DIST: env.JIN_WEB_DIST ?? webDistFixture(),
+      ...(dist ? { JIN_WEB_DIST: dist } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +63,12 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      if (dist) rmSync(dist, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../chromium.shared.ts';
 import { postGraphql } from './http.ts';
 import { type Metric, metric } from './metrics.ts';
 import { FEED_QUERY, SEARCH_WORD } from './queries.ts';
@@ -15,17 +16,7 @@ import { REPO_DIR, startSite } from './targets.ts';
 export const WEB_DIST = join(REPO_DIR, 'apps/web/dist');
 const MANIFEST = join(WEB_DIST, '.vite/manifest.json');
 
-export const CHROME_PATH = '/usr/bin/chromium';
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 interface ManifestChunk {
   file: string;
@@ -120,8 +111,8 @@ async function chromeLauncher(): Promise<ChromeLauncher> {
 async function runLighthouse(pages: { page: string; url: string }[]): Promise<LighthousePage[]> {
   const { default: lighthouse } = await import('lighthouse');
   const launcher = await chromeLauncher();
-  process.env.CHROME_PATH = CHROME_PATH;
-  const chrome = await launcher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  process.env.CHROME_PATH = CHROMIUM_PATH;
+  const chrome = await launcher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
   const results: LighthousePage[] = [];
   try {
     for (const { page, url } of pages) {

@@ -317,6 +317,8 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       await expect(store.importArticles(failing)).rejects.toBeInstanceOf(InvalidInputError);
       expect(await store.countArticles({ query: 'wombat' })).toBe(0);
 
+      expect((await store.importArticles(large('quokka'), { dryRun: true })).created).toBe(150);
+      expect(await store.countArticles({ query: 'quokka' })).toBe(0);
       expect((await store.importArticles(large('quokka'))).created).toBe(150);
       expect(await store.countArticles({ query: 'quokka' })).toBe(150);
       const { hits } = await store.listArticles({

@@ -1,6 +1,6 @@
-// Editorial writes: create, update and delete articles, and maintain tags and outlets. Each mutation takes
-// one `input`, needs a token with the right scope, and returns either its payload or a typed
-// error listing every invalid field. Nothing is partly written.
+// Editorial writes: create, update and delete articles, and maintain tags and outlets. Each
+// mutation takes one `input`, needs a token with the right scope, and returns either its payload
+// or a typed error listing every invalid field. Nothing is partly written.
 
 import {
   type Article,

@@ -29,6 +29,13 @@ interface ExistingRow {
 
 class DryRun extends Error {}
 
+/** The key outlet names are matched by; `field` names the input field when there is none. */
+function outletKey(name: string, field: string): string {
+  const key = mediaKey(name);
+  if (!key) throw new InvalidInputError([{ field, message: 'must contain a letter or digit' }]);
+  return key;
+}
+
 /** Imports of at least this many articles index them for search in one statement. */
 const BULK_ROWS = 100;
 
@@ -67,9 +74,7 @@ export class Writer {
         name: patch.name ?? current.name,
         homepage: patch.homepage === undefined ? current.homepage : patch.homepage,
       });
-      const key = mediaKey(media.name);
-      if (!key)
-        throw new InvalidInputError([{ field: 'name', message: 'must contain a letter or digit' }]);
+      const key = outletKey(media.name, 'name');
       const clash = this.stmt('SELECT slug, name FROM media WHERE name_key = ? AND id != ?').get(
         key,
         current.id,
@@ -99,11 +104,7 @@ export class Writer {
   /** Finds the outlet by slug or normalised name, creating it when new. Call inside a transaction. */
   resolveMedia(input: MediaInput): Media & { id: number } {
     const media = validateMedia(input);
-    const key = mediaKey(media.name);
-    if (!key)
-      throw new InvalidInputError([
-        { field: 'media.name', message: 'must contain a letter or digit' },
-      ]);
+    const key = outletKey(media.name, 'media.name');
     const find = this.stmt(
       'SELECT id, slug, name, homepage FROM media WHERE slug = ? OR name_key = ? ORDER BY slug = ? DESC LIMIT 1',
     );
@@ -232,7 +233,8 @@ export class Writer {
           seen.add(input.slug);
           return this.upsertOne(input, batch ? i : undefined);
         });
-        if (bulk) {
+        if (bulk && !dryRun) {
+          // (A dry run is rolled back below, flag included: indexing it would be wasted work.)
           this.stmt("DELETE FROM meta WHERE key = 'fts_deferred'").run();
           // Rows above the largest id before this transaction are exactly the ones it created.
           this.stmt(
