@@ -30,17 +30,31 @@ export function decodeId(globalId: string): { typename: string; id: string } {
 }
 
 export function encodeCursor(key: ArticleKey): string {
-  return encode(key.kind === 'date' ? `d|${key.releasedOn}|${key.id}` : `r|${key.rank}|${key.id}`);
+  return encode(
+    key.kind === 'date'
+      ? `d|${key.releasedOn}|${key.id}`
+      : `r|${key.rank}|${key.id}${key.tier > 0 ? `|${key.tier}` : ''}`,
+  );
 }
 
 export function decodeCursor(cursor: string, argument: string): ArticleKey {
   const parts = decode(cursor)?.split('|') ?? [];
-  const [kind, value, idText] = parts;
+  const [kind, value, idText, tierText = '0'] = parts;
   const id = Number(idText);
-  if (parts.length === 3 && Number.isSafeInteger(id) && id > 0 && /^\d+$/.test(idText ?? '')) {
-    if (kind === 'd' && value && isIsoDate(value)) return { kind: 'date', releasedOn: value, id };
+  if (parts.length >= 3 && Number.isSafeInteger(id) && id > 0 && /^\d+$/.test(idText ?? '')) {
+    if (kind === 'd' && parts.length === 3 && value && isIsoDate(value)) {
+      return { kind: 'date', releasedOn: value, id };
+    }
     const rank = Number(value);
-    if (kind === 'r' && value !== '' && Number.isFinite(rank)) return { kind: 'rank', rank, id };
+    if (
+      kind === 'r' &&
+      parts.length <= 4 &&
+      value !== '' &&
+      Number.isFinite(rank) &&
+      /^\d{1,9}$/.test(tierText)
+    ) {
+      return { kind: 'rank', tier: Number(tierText), rank, id };
+    }
   }
   throw badInput(
     `${argument}: "${cursor.slice(0, 60)}" is not a valid cursor. Use a cursor returned by this API.`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadArchive, seedStore } from '@jin/content';
 import type { Store } from '@jin/store';
-import { openSqliteStore } from '@jin/store/sqlite';
+import { openSqliteStore, SqliteStore } from '@jin/store/sqlite';
 import {
   type ExecutionResult,
   execute,
@@ -230,6 +230,49 @@ describe('relay conformance', () => {
   }
 });
 
+describe('search in tiers', () => {
+  it('walks a search ranked in tiers of 5 forward and backward through cursors', async () => {
+    const tiered = new SqliteStore({ path: ':memory:', rankWindow: 5 });
+    await seedStore(tiered, archive);
+    const q = `query($first: Int, $after: String, $last: Int, $before: String) {
+      search(query: "visa", first: $first, after: $after, last: $last, before: $before) {
+        totalCount edges { cursor node { slug } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const c: any = (await run(q, { first: 3, after }, tiered)).data.search;
+      forward.push(...c.edges.map((e: any) => e.node.slug));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const c: any = (await run(q, { last: 4, before }, tiered)).data.search;
+      backward.unshift(...c.edges.map((e: any) => e.node.slug));
+      if (!c.pageInfo.hasPreviousPage) break;
+      before = c.pageInfo.startCursor;
+    }
+    const total = (await run(q, { first: 1 }, tiered)).data.search.totalCount;
+    expect(total).toBeGreaterThan(10);
+    expect(forward).toHaveLength(total);
+    expect(new Set(forward).size).toBe(total);
+    expect(backward).toEqual(forward);
+    // The first tier is the five newest matches.
+    const dates = new Map(archive.articles.map((a) => [a.slug, a.releasedOn]));
+    const newest = forward
+      .map((s) => dates.get(s) as string)
+      .sort()
+      .reverse();
+    const firstTier = forward.slice(0, 5).map((s) => dates.get(s) as string);
+    expect(Math.min(...firstTier.map(Date.parse))).toBeGreaterThanOrEqual(
+      Date.parse(newest[4] as string),
+    );
+    await tiered.close();
+  });
+});
+
 describe('errors', () => {
   const cases: [string, string, Record<string, unknown>, string, RegExp][] = [
     [
@@ -249,6 +292,13 @@ describe('errors', () => {
     [
       'a forged cursor',
       `{ articles(first: 2, after: "${Buffer.from('d|2024-99-99|1').toString('base64url')}") { totalCount } }`,
+      {},
+      'BAD_USER_INPUT',
+      /not a valid cursor/,
+    ],
+    [
+      'a cursor with a bad tier',
+      `{ search(query: "visa", first: 2, after: "${Buffer.from('r|-1.5|3|x').toString('base64url')}") { totalCount } }`,
       {},
       'BAD_USER_INPUT',
       /not a valid cursor/,

@@ -37,7 +37,7 @@ export function fixtureArticles(count = 47): ArticleInput[] {
   });
 }
 
-async function seed(store: Store, inputs = fixtureArticles()): Promise<void> {
+export async function seed(store: Store, inputs = fixtureArticles()): Promise<void> {
   for (const tag of TAGS) await store.upsertTag(tag);
   await store.importArticles(inputs);
 }
@@ -60,7 +60,8 @@ function expected(all: Article[], filter: ArticleFilter, order: 'newest' | 'olde
   return matches.map((a) => a.slug);
 }
 
-async function walk(
+/** Every slug of a list, read page by page in one direction. */
+export async function walk(
   store: Store,
   filter: ArticleFilter,
   order: ArticleOrder,

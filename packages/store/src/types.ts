@@ -75,7 +75,8 @@ export type ArticleOrder = 'newest' | 'oldest' | 'relevance';
 /** A position in an ordered list; opaque outside the store and the layer that encodes it. */
 export type ArticleKey =
   | { kind: 'date'; releasedOn: IsoDate; id: number }
-  | { kind: 'rank'; rank: number; id: number };
+  /** `tier`: relevance is ranked in tiers of matches, newest first (see the SQLite store). */
+  | { kind: 'rank'; tier: number; rank: number; id: number };
 
 export interface ArticleListQuery {
   filter?: ArticleFilter | undefined;

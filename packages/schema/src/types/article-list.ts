@@ -22,7 +22,8 @@ export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
     OLDEST: { value: 'oldest', description: 'Earliest release date first.' },
     RELEVANCE: {
       value: 'relevance',
-      description: 'Best text match first; needs `filter.query`, otherwise NEWEST is used.',
+      description:
+        'Best text match first, among the newest 1,000 matches, then the next 1,000, and so on; needs `filter.query`, otherwise NEWEST is used.',
     },
   } as const,
 });
@@ -267,7 +268,7 @@ builder.queryFields((t) => ({
     {
       type: ArticleRef,
       description:
-        'Full-text search over titles and summaries, best match first, with highlighted snippets on the edges.',
+        'Full-text search over titles and summaries with highlighted snippets on the edges. Best match first among the newest 1,000 matches, then the next 1,000, and so on: with up to 1,000 matches, simply best match first.',
       args: {
         query: t.arg.string({
           required: true,

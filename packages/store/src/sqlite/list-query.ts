@@ -19,6 +19,15 @@ export const ARTICLE_COLUMNS = `a.id, a.slug, a.title, a.released_on, a.summary,
 
 export const RANK_EXPR = 'bm25(articles_fts, 4.0, 1.0)';
 
+/**
+ * The search index is keyed by `search_key` (days since 1970 * 2^32 + id; see migration 4), so
+ * it reads newest first, and an article's id is the key's low 32 bits.
+ */
+const FTS_KEY = 'articles_fts.rowid';
+const FTS_ID = '(articles_fts.rowid & 4294967295)';
+const dayKey = (param: string, plusDays = 0) =>
+  `(unixepoch(${param}) / 86400 + ${plusDays}) * 4294967296`;
+
 export interface Bound {
   key: ArticleKey;
   /** '<' or '>' (strict), '<=' or '>=' (inclusive). */
@@ -32,23 +41,32 @@ export interface ListSql {
 
 const ids = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
+export interface FromWhere {
+  from: string;
+  where: string[];
+  params: unknown[];
+  idCol: string;
+  /** What date lists sort by: the release date, or the search key that orders like it. */
+  sortCol: string;
+  /** A condition `(released_on, id) op (?, ?)` on this source, taking those two parameters. */
+  keyBound: (op: Bound['op']) => string;
+}
+
 /**
- * The FROM and WHERE parts shared by lists and counts, written against `idCol` and `dateCol` so
- * that the articles table is joined only when a condition needs one of its other columns.
- * When one tag must match, the rows are driven from that tag's (tag, date, article) index so a
- * rare tag is never a full scan; for relevance they come from the full-text index alone.
+ * The FROM and WHERE parts shared by lists and counts, written against `idCol` so that the
+ * articles table is joined only when a condition needs one of its columns. With a text query
+ * the rows come from the full-text index, which reads in (date, id) order by its search key, so
+ * a page stops as soon as it is full; otherwise, when one tag must match, from that tag's
+ * (tag, date, article) index so a rare tag is never a full scan.
  */
-export function fromWhere(
-  filter: ResolvedFilter,
-  order: ArticleOrder,
-): { from: string; where: string[]; params: unknown[]; dateCol: string; idCol: string } {
+export function fromWhere(filter: ResolvedFilter, order: ArticleOrder): FromWhere {
   const where: string[] = [];
   const params: unknown[] = [];
 
   const allOf = [...filter.allOfTagIds];
   let anyOf = [...filter.anyOfTagIds];
   let driveTag: number | undefined;
-  if (order !== 'relevance') {
+  if (filter.ftsQuery === null && order !== 'relevance') {
     if (allOf.length > 0) driveTag = allOf.shift();
     else if (anyOf.length === 1) {
       driveTag = anyOf[0];
@@ -58,29 +76,48 @@ export function fromWhere(
 
   let from: string;
   let idCol: string;
-  let dateCol: string;
-  if (order === 'relevance') {
+  let sortCol: string;
+  let keyBound: FromWhere['keyBound'];
+  let dated = Boolean(filter.releasedFrom || filter.releasedTo);
+  if (filter.ftsQuery !== null) {
     from = 'articles_fts';
-    idCol = 'articles_fts.rowid';
-    dateCol = 'a.released_on';
+    idCol = FTS_ID;
+    sortCol = FTS_KEY;
+    keyBound = (op) => `articles_fts.rowid ${op} ${dayKey('?')} + ?`;
     where.push('articles_fts MATCH ?');
     params.push(filter.ftsQuery);
+    // A date range is a range of the index's keys: no article needs to be read to apply it.
+    if (filter.releasedFrom) {
+      where.push(`articles_fts.rowid >= ${dayKey('?')}`);
+      params.push(filter.releasedFrom);
+    }
+    if (filter.releasedTo) {
+      where.push(`articles_fts.rowid < ${dayKey('?', 1)}`);
+      params.push(filter.releasedTo);
+    }
+    dated = false;
   } else if (driveTag !== undefined) {
     from = 'article_tags d';
     idCol = 'd.article_id';
-    dateCol = 'd.released_on';
+    sortCol = 'd.released_on';
+    keyBound = (op) => `(d.released_on, d.article_id) ${op} (?, ?)`;
     where.push('d.tag_id = ?');
     params.push(driveTag);
+    if (filter.releasedFrom) where.push('d.released_on >= ?');
+    if (filter.releasedTo) where.push('d.released_on <= ?');
   } else {
     from = 'articles a';
     idCol = 'a.id';
-    dateCol = 'a.released_on';
+    sortCol = 'a.released_on';
+    keyBound = (op) => `(a.released_on, a.id) ${op} (?, ?)`;
+    if (filter.releasedFrom) where.push('a.released_on >= ?');
+    if (filter.releasedTo) where.push('a.released_on <= ?');
   }
-  const dated = Boolean(filter.releasedFrom || filter.releasedTo);
-  if (
-    from !== 'articles a' &&
-    (filter.mediaIds.length > 0 || (dated && dateCol === 'a.released_on'))
-  ) {
+  if (dated) {
+    if (filter.releasedFrom) params.push(filter.releasedFrom);
+    if (filter.releasedTo) params.push(filter.releasedTo);
+  }
+  if (from !== 'articles a' && filter.mediaIds.length > 0) {
     from += ` JOIN articles a ON a.id = ${idCol}`;
   }
 
@@ -100,19 +137,7 @@ export function fromWhere(
     where.push(`a.media_id IN (${ids(filter.mediaIds.length)})`);
     params.push(...filter.mediaIds);
   }
-  if (filter.releasedFrom) {
-    where.push(`${dateCol} >= ?`);
-    params.push(filter.releasedFrom);
-  }
-  if (filter.releasedTo) {
-    where.push(`${dateCol} <= ?`);
-    params.push(filter.releasedTo);
-  }
-  if (filter.ftsQuery !== null && order !== 'relevance') {
-    where.push(`${idCol} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`);
-    params.push(filter.ftsQuery);
-  }
-  return { from, where, params, dateCol, idCol };
+  return { from, where, params, idCol, sortCol, keyBound };
 }
 
 /** Whether a list in `order` read in this direction runs from high keys to low. */
@@ -122,14 +147,13 @@ function descending(order: ArticleOrder, forward: boolean): boolean {
 }
 
 /**
- * Two steps: an inner query finds the page's ids and sort keys from indexes only (so OFFSET
- * skips index entries, not whole rows, and relevance ranks the full-text index without touching
- * the articles), then the outer query reads those few articles with their outlets. Search
- * snippets are made afterwards, for the page's rows only.
+ * Two steps: an inner query finds the page's ids and dates from indexes only (so OFFSET skips
+ * index entries, not whole rows), then the outer query reads those few articles with their
+ * outlets. Search snippets are made afterwards, for the page's rows only.
  */
 export function listSql(
   filter: ResolvedFilter,
-  order: ArticleOrder,
+  order: 'newest' | 'oldest',
   forward: boolean,
   bounds: Bound[],
   limit: number,
@@ -139,30 +163,58 @@ export function listSql(
   const where = [...base.where];
   const params = [...base.params];
   const dir = descending(order, forward) ? 'DESC' : 'ASC';
-  const relevance = order === 'relevance';
-
   for (const bound of bounds) {
-    if (bound.key.kind === 'rank') {
-      const strict = bound.op.charAt(0);
-      where.push(
-        `(${RANK_EXPR} ${strict} ? OR (${RANK_EXPR} = ? AND ${base.idCol} ${bound.op} ?))`,
-      );
-      params.push(bound.key.rank, bound.key.rank, bound.key.id);
-    } else {
-      where.push(`(${base.dateCol}, ${base.idCol}) ${bound.op} (?, ?)`);
-      params.push(bound.key.releasedOn, bound.key.id);
-    }
+    if (bound.key.kind !== 'date') throw new Error('a date list takes date bounds');
+    where.push(base.keyBound(bound.op));
+    params.push(bound.key.releasedOn, bound.key.id);
   }
-
-  const sortKey = relevance ? `${RANK_EXPR} AS rank` : `${base.dateCol} AS released_on`;
-  const sortCol = relevance ? 'rank' : 'released_on';
-  const keys = `SELECT ${base.idCol} AS id, ${sortKey} FROM ${base.from}
+  const keys = `SELECT ${base.idCol} AS id, ${base.sortCol} AS sort FROM ${base.from}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${relevance ? 'rank' : base.dateCol} ${dir}, ${base.idCol} ${dir} LIMIT ? OFFSET ?`;
+    ORDER BY ${base.sortCol} ${dir}${base.sortCol === FTS_KEY ? '' : `, ${base.idCol} ${dir}`}
+    LIMIT ? OFFSET ?`;
   params.push(limit, offset);
-  const sql = `SELECT ${ARTICLE_COLUMNS}${relevance ? ', k.rank' : ''}
+  // (The search key is unique: ordering by it alone lets the index deliver rows in order.)
+  const sql = `SELECT ${ARTICLE_COLUMNS}
     FROM (${keys}) k JOIN articles a ON a.id = k.id JOIN media m ON m.id = a.media_id
-    ORDER BY k.${sortCol} ${dir}, k.id ${dir}`;
+    ORDER BY k.sort ${dir}, k.id ${dir}`;
+  return { sql, params };
+}
+
+/**
+ * Relevance is ranked in tiers of `window` matches, newest first: tier 0 holds the newest
+ * `window` matches (after filters), ranked by BM25 among themselves, then tier 1 the next ones,
+ * and so on. Ranking never scores more than one tier, so a word found in most of a large
+ * archive costs what a rare one costs; when there are at most `window` matches the order is
+ * plain BM25 over all of them. Positions are (tier, rank, id); `bounds` are those of this tier.
+ */
+export function tierSql(
+  filter: ResolvedFilter,
+  window: number,
+  tier: number,
+  bounds: Bound[],
+  ascending: boolean,
+  limit: number,
+  offset = 0,
+): ListSql {
+  const base = fromWhere(filter, 'relevance');
+  const params = [...base.params, window, tier * window];
+  const where: string[] = [];
+  for (const bound of bounds) {
+    if (bound.key.kind !== 'rank') throw new Error('a ranked list takes rank bounds');
+    const strict = bound.op.charAt(0);
+    where.push(`(rank ${strict} ? OR (rank = ? AND id ${bound.op} ?))`);
+    params.push(bound.key.rank, bound.key.rank, bound.key.id);
+  }
+  const dir = ascending ? 'ASC' : 'DESC';
+  const keys = `SELECT id, rank FROM (
+      SELECT ${base.idCol} AS id, ${RANK_EXPR} AS rank FROM ${base.from}
+      WHERE ${base.where.join(' AND ')} ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?
+    ) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY rank ${dir}, id ${dir} LIMIT ? OFFSET ?`;
+  params.push(limit, offset);
+  const sql = `SELECT ${ARTICLE_COLUMNS}, k.rank
+    FROM (${keys}) k JOIN articles a ON a.id = k.id JOIN media m ON m.id = a.media_id
+    ORDER BY k.rank ${dir}, k.id ${dir}`;
   return { sql, params };
 }
 
@@ -173,13 +225,8 @@ export function afterOp(order: ArticleOrder, forward: boolean, inclusive = false
 }
 
 export function countSql(filter: ResolvedFilter): ListSql {
-  // Counting ignores order; driving from the full-text index avoids a pass over all articles.
-  const base = fromWhere(
-    filter,
-    filter.ftsQuery !== null && filter.anyOfTagIds.length + filter.allOfTagIds.length === 0
-      ? 'relevance'
-      : 'newest',
-  );
+  // Counting ignores order; with a text query it runs over the full-text index alone.
+  const base = fromWhere(filter, 'newest');
   return {
     sql: `SELECT count(*) AS n FROM ${base.from}
       ${base.where.length ? `WHERE ${base.where.join(' AND ')}` : ''}`,

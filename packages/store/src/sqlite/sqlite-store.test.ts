@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureArticles, runStoreContract } from '../contract.ts';
-import type { ArticleInput } from '../types.ts';
+import { fixtureArticles, runStoreContract, seed, walk } from '../contract.ts';
+import type { ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
+import { migrate } from './migrations.ts';
 import { openSqliteStore, parseSnippet, SqliteStore } from './sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jin-store-'));
@@ -22,7 +24,7 @@ describe('SQLite specifics', () => {
     const version = await first.datasetVersion();
     await first.close();
     const second = new SqliteStore({ path });
-    expect(second.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(4);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await second.countArticles()).toBe(1);
@@ -57,5 +59,180 @@ describe('SQLite specifics', () => {
       { text: 'visa', highlighted: true },
       { text: ' rule …', highlighted: false },
     ]);
+  });
+
+  it('moves an existing search index to release-date keys when it upgrades', async () => {
+    const path = join(dir, 'upgrade.db');
+    const old = new Database(path);
+    migrate(old, 3);
+    old.exec(`
+      INSERT INTO media (id, slug, name, name_key) VALUES (1, 'nhk', 'NHK', 'nhk');
+      INSERT INTO articles (id, slug, title, released_on, media_id, summary, created_at, updated_at)
+      VALUES (7, 'old-one', 'Quota rules', '2019-03-01', 1, 'A quota text.', 'x', 'x'),
+             (9, 'new-one', 'Visa rules', '2025-06-30', 1, 'A visa text.', 'x', 'x');`);
+    old.close();
+    const store = new SqliteStore({ path });
+    const hit = (await store.listArticles({ filter: { query: 'quota' }, order: 'relevance' })).hits;
+    expect(hit.map((h) => [h.article.id, h.article.slug])).toEqual([[7, 'old-one']]);
+    expect(hit[0]?.snippet?.some((p) => p.highlighted && p.text.toLowerCase() === 'quota')).toBe(
+      true,
+    );
+    const rules = await store.listArticles({ filter: { query: 'rules' }, first: 5 });
+    expect(rules.hits.map((h) => h.article.slug)).toEqual(['new-one', 'old-one']);
+    // The index agrees with the articles it was built from (this throws if it does not).
+    const check = "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)";
+    expect(() => store.db.prepare(check).run()).not.toThrow();
+    store.db.prepare("UPDATE articles SET released_on = '2026-01-01' WHERE id = 7").run();
+    expect(() => store.db.prepare(check).run()).not.toThrow();
+    await store.close();
+  });
+});
+
+describe('Relevance in tiers of the newest matches', () => {
+  const WINDOW = 4;
+  const open = async (rankWindow: number) => {
+    const store = new SqliteStore({ path: ':memory:', rankWindow });
+    await seed(store);
+    return store;
+  };
+  const newestFirst = (a: ArticleHit, b: ArticleHit) =>
+    a.article.releasedOn === b.article.releasedOn
+      ? b.article.id - a.article.id
+      : a.article.releasedOn < b.article.releasedOn
+        ? 1
+        : -1;
+  const rankOf = (key: ArticleKey) => (key.kind === 'rank' ? key : { tier: -1, rank: 0, id: 0 });
+  const all = async (store: SqliteStore, query: string, media?: string[]) => {
+    const slice = await store.listArticles({
+      filter: { query, media },
+      order: 'relevance',
+      first: 100,
+    });
+    expect(slice.hasNextPage).toBe(false);
+    return slice.hits;
+  };
+
+  it('ranks each tier of the newest matches by BM25 and pages through every tier', async () => {
+    const store = await open(WINDOW);
+    // "rules" is in all 47 titles, on six dates, so tiers split runs of equal dates.
+    const hits = await all(store, 'rules');
+    expect(hits).toHaveLength(47);
+    const byDate = [...hits].sort(newestFirst);
+    for (let t = 0; t * WINDOW < hits.length; t++) {
+      const tier = hits.slice(t * WINDOW, (t + 1) * WINDOW);
+      // A tier holds the next WINDOW matches, newest first …
+      expect(new Set(tier.map((h) => h.article.id))).toEqual(
+        new Set(byDate.slice(t * WINDOW, (t + 1) * WINDOW).map((h) => h.article.id)),
+      );
+      // … ranked among themselves, best (lowest BM25) first, ties by id.
+      for (const [i, hit] of tier.entries()) {
+        const key = rankOf(hit.key);
+        expect(key.tier).toBe(t);
+        const prev = tier[i - 1];
+        if (prev) {
+          const before = rankOf(prev.key);
+          expect(before.rank < key.rank || (before.rank === key.rank && before.id < key.id)).toBe(
+            true,
+          );
+        }
+      }
+    }
+    const slugs = hits.map((h) => h.article.slug);
+    for (const size of [1, 3, 4, 5, 9]) {
+      expect(await walk(store, { query: 'rules' }, 'relevance', size, 'forward')).toEqual(slugs);
+      expect(await walk(store, { query: 'rules' }, 'relevance', size, 'backward')).toEqual(slugs);
+    }
+    for (const pageSize of [3, 4, 10]) {
+      const pages: string[] = [];
+      for (let page = 1; page <= Math.ceil(47 / pageSize); page++) {
+        const got = await store.pageArticles({
+          filter: { query: 'rules' },
+          order: 'relevance',
+          page,
+          pageSize,
+        });
+        expect(got.totalCount).toBe(47);
+        pages.push(...got.hits.map((h) => h.article.slug));
+      }
+      expect(pages).toEqual(slugs);
+    }
+    await store.close();
+  });
+
+  it('is plain BM25 over every match when they fit in one tier', async () => {
+    const wide = await open(1000);
+    const narrow = await open(WINDOW);
+    const hits = await all(wide, 'rules');
+    expect(hits.every((h) => rankOf(h.key).tier === 0)).toBe(true);
+    const keys = hits.map((h) => rankOf(h.key));
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1], keys[i]] as [ArticleKey & { rank: number }, (typeof keys)[0]];
+      expect(a.rank < b.rank || (a.rank === b.rank && a.id < b.id)).toBe(true);
+    }
+    // The same scores either way: tiers change which matches are compared, not their scores.
+    const score = new Map(hits.map((h) => [h.article.id, rankOf(h.key).rank]));
+    for (const h of await all(narrow, 'rules')) {
+      expect(rankOf(h.key).rank).toBe(score.get(h.article.id));
+    }
+    await wide.close();
+    await narrow.close();
+  });
+
+  it('forms tiers after filters, and reads date ranges from the index keys', async () => {
+    const store = await open(WINDOW);
+    const media = await all(store, 'rules', ['kyodo-news']);
+    expect(media.length).toBe(12);
+    expect(media.every((h) => h.article.media.slug === 'kyodo-news')).toBe(true);
+    expect(media.slice(0, WINDOW).every((h) => rankOf(h.key).tier === 0)).toBe(true);
+    const filter = { query: 'rules', releasedFrom: '2024-02-10', releasedTo: '2024-04-11' };
+    const ranged = await walk(store, filter, 'relevance', 5, 'forward');
+    const dated = await walk(store, filter, 'newest', 50, 'forward');
+    expect(new Set(ranged)).toEqual(new Set(dated));
+    expect(ranged.length).toBe(await store.countArticles(filter));
+    expect(ranged.length).toBeGreaterThan(WINDOW);
+    // Both ends are inclusive: a range of one day finds that day's articles.
+    const day = await store.listArticles({
+      filter: { query: 'rules', releasedFrom: '2024-03-12', releasedTo: '2024-03-12' },
+      order: 'relevance',
+      first: 50,
+    });
+    expect(day.hits.length).toBeGreaterThan(0);
+    expect(day.hits.every((h) => h.article.releasedOn === '2024-03-12')).toBe(true);
+    await store.close();
+  });
+
+  it('keeps an article in the right tier when its date changes, and rejects bad tiers', async () => {
+    const store = await open(WINDOW);
+    const input = fixtureArticles()[5] as ArticleInput;
+    await store.upsertArticle({ ...input, releasedOn: '2030-01-01' });
+    const hits = await all(store, 'rules');
+    expect(hits.length).toBe(47);
+    expect(hits.slice(0, WINDOW).map((h) => h.article.slug)).toContain(input.slug);
+    await store.deleteArticle(hits[0]?.article.id as number);
+    expect((await all(store, 'rules')).length).toBe(46);
+    const key = hits[1]?.key as ArticleKey & { kind: 'rank' };
+    // A cursor naming a tier past the end reads nothing after it and everything before it.
+    const far = { ...key, tier: 1_000_000 };
+    expect(
+      (await store.listArticles({ filter: { query: 'rules' }, order: 'relevance', after: far }))
+        .hits,
+    ).toEqual([]);
+    const before = await store.listArticles({
+      filter: { query: 'rules' },
+      order: 'relevance',
+      before: far,
+      last: 3,
+    });
+    expect(before.hits.map((h) => h.article.slug)).toEqual(
+      (await all(store, 'rules')).slice(-3).map((h) => h.article.slug),
+    );
+    await expect(
+      store.listArticles({
+        filter: { query: 'rules' },
+        order: 'relevance',
+        after: { ...key, tier: -1 },
+      }),
+    ).rejects.toThrow(/not a valid position/);
+    await store.close();
   });
 });

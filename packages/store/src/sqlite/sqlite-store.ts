@@ -32,6 +32,7 @@ import {
   countSql,
   listSql,
   type ResolvedFilter,
+  tierSql,
 } from './list-query.ts';
 import { migrate } from './migrations.ts';
 import { Writer } from './writer.ts';
@@ -40,7 +41,14 @@ export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
   path: string;
   readonly?: boolean;
+  /**
+   * How many matches, newest first, one tier of relevance ranking holds (default 1,000): search
+   * ranks by BM25 within a tier, so its cost stays flat however many articles match.
+   */
+  rankWindow?: number;
 }
+
+const DEFAULT_RANK_WINDOW = 1000;
 
 export interface ArticleRow {
   id: number;
@@ -57,6 +65,8 @@ export interface ArticleRow {
   media_name: string;
   media_homepage: string | null;
   rank?: number;
+  /** For relevance lists: the tier the row was ranked in. */
+  tier?: number;
 }
 
 interface TagRow {
@@ -88,8 +98,13 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writer: Writer;
+  private readonly rankWindow: number;
 
   constructor(options: SqliteStoreOptions) {
+    this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
+    if (!Number.isInteger(this.rankWindow) || this.rankWindow < 1) {
+      throw new RangeError('rankWindow must be a positive integer');
+    }
     this.db = new Database(options.path, { readonly: options.readonly ?? false });
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
@@ -190,6 +205,14 @@ export class SqliteStore implements Store {
     if (filter.query !== undefined && filter.query.trim() !== '') {
       resolved.ftsQuery = toFtsQuery(filter.query);
       if (resolved.ftsQuery === null) resolved.empty = true;
+      else if (
+        this.stmt('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1').get(
+          resolved.ftsQuery,
+        ) === undefined
+      ) {
+        // Nothing has these words whole: complete the last one (`immig` finds "immigration").
+        resolved.ftsQuery = toFtsQuery(filter.query, true);
+      }
     }
     return resolved;
   }
@@ -201,13 +224,16 @@ export class SqliteStore implements Store {
 
   private keyOf(row: ArticleRow, order: ArticleOrder): ArticleKey {
     return order === 'relevance'
-      ? { kind: 'rank', rank: row.rank ?? 0, id: row.id }
+      ? { kind: 'rank', tier: row.tier ?? 0, rank: row.rank ?? 0, id: row.id }
       : { kind: 'date', releasedOn: row.released_on, id: row.id };
   }
 
   private checkKey(key: ArticleKey | undefined, order: ArticleOrder, name: string): void {
     if (key && (key.kind === 'rank') !== (order === 'relevance')) {
       throw new InvalidQueryError(`${name} is a cursor from a list in a different order`);
+    }
+    if (key?.kind === 'rank' && !(Number.isSafeInteger(key.tier) && key.tier >= 0)) {
+      throw new InvalidQueryError(`${name} is not a valid position in a ranked list`);
     }
   }
 
@@ -217,26 +243,98 @@ export class SqliteStore implements Store {
     forward: boolean,
     bounds: Bound[],
     limit: number,
-    offset = 0,
   ): ArticleRow[] {
     if (filter.empty) return [];
-    const { sql, params } = listSql(filter, order, forward, bounds, limit, offset);
+    if (order === 'relevance') return this.ranked(filter, forward, bounds, limit);
+    const { sql, params } = listSql(filter, order, forward, bounds, limit);
     return this.stmt(sql).all(...params) as ArticleRow[];
+  }
+
+  /** One tier of a relevance list (see `tierSql`), its rows marked with the tier. */
+  private tier(
+    filter: ResolvedFilter,
+    tier: number,
+    bounds: Bound[],
+    forward: boolean,
+    limit: number,
+    offset = 0,
+  ): ArticleRow[] {
+    const { sql, params } = tierSql(filter, this.rankWindow, tier, bounds, forward, limit, offset);
+    const rows = this.stmt(sql).all(...params) as ArticleRow[];
+    for (const row of rows) row.tier = tier;
+    return rows;
+  }
+
+  /**
+   * Up to `limit` rows of a relevance list within `bounds`, walking the tiers from the bound
+   * where reading starts. Each bound's rank applies in its own tier; tiers between the bounds
+   * are read whole.
+   */
+  private ranked(
+    filter: ResolvedFilter,
+    forward: boolean,
+    bounds: Bound[],
+    limit: number,
+  ): ArticleRow[] {
+    const tierOf = (b: Bound) => (b.key.kind === 'rank' ? b.key.tier : 0);
+    const lower = bounds.filter((b) => b.op.startsWith('>')).map(tierOf);
+    const upper = bounds.filter((b) => b.op.startsWith('<')).map(tierOf);
+    const rows: ArticleRow[] = [];
+    if (forward) {
+      const last = upper.length ? Math.min(...upper) : Number.POSITIVE_INFINITY;
+      for (let t = lower.length ? Math.max(...lower) : 0; t <= last; t++) {
+        const here = bounds.filter((b) => tierOf(b) === t);
+        const want = limit - rows.length;
+        const got = this.tier(filter, t, here, true, want);
+        rows.push(...got);
+        // A tier read whole that is short of the window is the last one.
+        if (rows.length >= limit || (here.length === 0 && got.length < this.rankWindow)) break;
+      }
+    } else {
+      const first = lower.length ? Math.max(...lower) : 0;
+      // (A cursor names its tier; one past the last tier is never read.)
+      const lastTier = () => Math.max(0, Math.ceil(this.count(filter) / this.rankWindow) - 1);
+      const top = upper.length ? Math.min(...upper) : Number.POSITIVE_INFINITY;
+      const start = top === 0 ? 0 : Math.min(top, lastTier());
+      for (let t = start; t >= first && rows.length < limit; t--) {
+        const here = bounds.filter((b) => tierOf(b) === t);
+        rows.push(...this.tier(filter, t, here, false, limit - rows.length));
+      }
+    }
+    return rows;
+  }
+
+  /** Rows `offset` to `offset + limit` of a relevance list, first to last. */
+  private rankedAt(filter: ResolvedFilter, offset: number, limit: number): ArticleRow[] {
+    const rows: ArticleRow[] = [];
+    let t = Math.floor(offset / this.rankWindow);
+    let skip = offset - t * this.rankWindow;
+    while (rows.length < limit) {
+      const got = this.tier(filter, t, [], true, limit - rows.length, skip);
+      rows.push(...got);
+      if (got.length === 0) break;
+      t++;
+      skip = 0;
+    }
+    return rows;
   }
 
   private hits(rows: ArticleRow[], order: ArticleOrder, filter: ResolvedFilter): ArticleHit[] {
     const articles = this.toArticles(rows);
     // Snippets are made for the rows of this page only, whichever order found them, in one
-    // pass over the matches between the page's lowest and highest id. (Looking each id up by
-    // itself would rebuild the doclist of the query's prefix term once per row.)
+    // pass over the matches between the page's lowest and highest search key. (Looking each
+    // row up by itself would rebuild the doclist of the query's prefix term once per row.)
     let snippets: Map<number, string> | undefined;
     if (filter.ftsQuery !== null && rows.length > 0) {
-      const ids = rows.map((r) => r.id);
       const found = this.stmt(
-        `SELECT rowid AS id, snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
-         FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
-         AND +rowid IN (SELECT value FROM json_each(?))`,
-      ).all(filter.ftsQuery, Math.min(...ids), Math.max(...ids), json(ids)) as {
+        `WITH page AS (SELECT search_key FROM articles
+           WHERE id IN (SELECT value FROM json_each(?)))
+         SELECT rowid & 4294967295 AS id,
+           snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
+         FROM articles_fts WHERE articles_fts MATCH ?
+         AND rowid BETWEEN (SELECT min(search_key) FROM page) AND (SELECT max(search_key) FROM page)
+         AND +rowid IN (SELECT search_key FROM page)`,
+      ).all(json(rows.map((r) => r.id)), filter.ftsQuery) as {
         id: number;
         snippet: string;
       }[];
@@ -345,13 +443,18 @@ export class SqliteStore implements Store {
     const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
     const offset = (page - 1) * pageSize;
     let rows: ArticleRow[] = [];
-    if (offset < totalCount) {
+    if (offset < totalCount && !filter.empty) {
       const take = Math.min(pageSize, totalCount - offset);
-      if (offset > totalCount / 2) {
+      const read = (forward: boolean, at: number) => {
+        const { sql, params } = listSql(filter, order as 'newest', forward, [], take, at);
+        return this.stmt(sql).all(...params) as ArticleRow[];
+      };
+      if (order === 'relevance') rows = this.rankedAt(filter, offset, take);
+      else if (offset > totalCount / 2) {
         // A late page is read from the other end, so it costs what an early page costs.
-        rows = this.run(filter, order, false, [], take, totalCount - offset - take).reverse();
+        rows = read(false, totalCount - offset - take).reverse();
       } else {
-        rows = this.run(filter, order, true, [], take, offset);
+        rows = read(true, offset);
       }
     }
     return { hits: this.hits(rows, order, filter), page, pageSize, pageCount, totalCount };

@@ -239,7 +239,7 @@ export class Writer {
           // Rows above the largest id before this transaction are exactly the ones it created.
           this.stmt(
             `INSERT INTO articles_fts (rowid, title, summary)
-             SELECT id, title, summary FROM articles WHERE id > ?`,
+             SELECT search_key, title, summary FROM articles WHERE id > ?`,
           ).run(lastId);
         }
         if (results.some((r) => r.change !== 'unchanged')) this.bump();
