@@ -23,7 +23,8 @@ function storeFindings(report: Report): string[] {
     (a, b) => r.ops[b].median - r.ops[a].median,
   )[0] as StoreOp;
   out.push(
-    `The slowest store read is ${STORE_OPS[slowest]} at ${ms(r.ops[slowest].median)} median (${x(r.ops[slowest].median / first)} a feed page)${r.ops.fullText.median >= 10 ? `; full-text search misses its 10 ms target: "${SEARCH_WORD}" matches ${((r.fullTextMatches / r.size) * 100).toFixed(0)}% of the synthetic archive (a small vocabulary), and BM25 ranks every match before the first 20 are known` : ''}.`,
+    `The slowest store read is ${STORE_OPS[slowest]} at ${ms(r.ops[slowest].median)} median (${x(r.ops[slowest].median / first)} a feed page).`,
+    `Full-text search takes ${ms(r.ops.fullText.median)} median${r.ops.fullText.median >= 10 ? ', over its 10 ms target' : ''} although "${SEARCH_WORD}" matches ${((r.fullTextMatches / r.size) * 100).toFixed(0)}% of the synthetic archive (a small vocabulary): relevance is ranked within tiers of the newest 1,000 matches, so one tier is scored, not every match.`,
   );
   out.push(
     `Generating and loading the archive took ${formatValue(r.loadSeconds, 's')} (${(r.size / r.loadSeconds).toFixed(0)} articles/s)${r.size >= 100_000 && r.loadSeconds >= 30 ? ', over the 30 s target' : ''}.`,
