@@ -214,6 +214,29 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       expect(await store.countArticles({ query: 'census' })).toBe(7);
     });
 
+    it('matches whole words, and completes the last word when they find nothing', async () => {
+      const campus = await store.countArticles({ query: 'campus' });
+      expect(campus).toBeGreaterThan(0);
+      expect(await store.countArticles({ query: 'camp' })).toBe(campus);
+      expect(await store.countArticles({ query: 'rules camp' })).toBe(campus);
+      const found = await store.listArticles({ filter: { query: 'camp' }, order: 'relevance' });
+      expect(found.hits).toHaveLength(campus);
+      expect(found.hits[0]?.snippet?.some((p) => p.highlighted && /^campus$/i.test(p.text))).toBe(
+        true,
+      );
+      // "wage" is a whole word here, so it is not widened to "wagering".
+      const wage = await store.countArticles({ query: 'wage' });
+      await store.upsertArticle({
+        ...(fixtureArticles()[0] as ArticleInput),
+        slug: 'on-wagering',
+        title: 'On wagering',
+        summary: 'Nothing else.',
+      });
+      expect(await store.countArticles({ query: 'wage' })).toBe(wage);
+      expect(await store.countArticles({ query: 'wag' })).toBe(wage + 1);
+      expect(await store.countArticles({ query: 'zzzz' })).toBe(0);
+    });
+
     it('never fails on hostile search input', async () => {
       const inputs = [
         'multi-agent',
