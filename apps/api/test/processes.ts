@@ -2,24 +2,13 @@
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SpawnedSite, spawnSite } from '../src/spawn.ts';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const NODE_ARGS = ['--import', 'tsx'];
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * A stand-in for the built reader app (an index page and one hashed asset), so that server tests
@@ -45,45 +34,33 @@ export interface ApiProcess {
 }
 
 export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
   const dist = env.JIN_WEB_DIST ? undefined : webDistFixture();
-  const child = spawn(process.execPath, [...NODE_ARGS, 'src/main.ts'], {
-    cwd: API_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ...(dist ? { JIN_WEB_DIST: dist } : {}),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      if (dist) rmSync(dist, { recursive: true, force: true });
-      resolve(code);
-    }),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`the API did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+  let site: SpawnedSite;
+  try {
+    site = await spawnSite(
+      { ...(dist ? { JIN_WEB_DIST: dist } : {}), ...env },
+      {
+        timeoutMs: 20_000,
+      },
+    );
+  } catch (error) {
+    if (dist) rmSync(dist, { recursive: true, force: true });
+    throw error;
   }
+  const { child } = site;
+  const exited = new Promise<number | null>((resolve) => {
+    const done = () => {
+      if (dist) rmSync(dist, { recursive: true, force: true });
+      resolve(child.exitCode);
+    };
+    if (child.exitCode !== null || child.signalCode !== null) done();
+    else child.on('exit', done);
+  });
   return {
-    url,
+    url: site.url,
     child,
     exited,
-    output: () => output,
+    output: site.output,
     rssKb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);

@@ -1,14 +1,12 @@
 // Servers under test, each in a child process of its own: start, wait until it answers, stop.
 
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { request } from './http.ts';
+import { spawnSite } from '@jin/api/spawn';
 
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-export const API_DIR = fileURLToPath(new URL('../../../apps/api', import.meta.url));
 
 export type ServerName = 'api' | 'ceiling' | 'yoga' | 'mercurius';
 
@@ -104,61 +102,19 @@ export function startServer(name: ServerName, options: StartOptions = {}): Promi
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts the real site the way it is deployed: `node --import tsx apps/api/src/main.ts`, and
  * times it until /healthz answers 200.
  */
 export async function startSite(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: API_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = tail(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = started + 120_000;
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the site exited with ${child.exitCode} before it was ready:\n${output()}`);
-    }
-    const status = await request(`${url}/healthz`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) {
-      return {
-        name: 'site',
-        pid: child.pid as number,
-        url,
-        startMs: performance.now() - started,
-        stop: stopper(child),
-      };
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the site did not answer /healthz within 120 s:\n${output()}`);
+  const site = await spawnSite(env, { timeoutMs: 120_000 });
+  return {
+    name: 'site',
+    pid: site.child.pid as number,
+    url: site.url,
+    startMs: site.startMs,
+    stop: stopper(site.child),
+  };
 }
 
 /** Resident and peak resident memory of a process, in MB, from /proc. */
