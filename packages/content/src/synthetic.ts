@@ -40,7 +40,12 @@ export function* syntheticArticles(options: SyntheticOptions = {}): Generator<Ar
   const { count = 100_000, seed = 42, outlets = 300 } = options;
   const random = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
-  const words = (n: number) => Array.from({ length: n }, () => pick(VOCABULARY)).join(' ');
+  // (A plain loop: this runs about 25 million times for 100,000 articles.)
+  const words = (n: number) => {
+    let text = pick(VOCABULARY);
+    for (let i = 1; i < n; i++) text += ` ${pick(VOCABULARY)}`;
+    return text;
+  };
   const start = Date.UTC(2012, 0, 1);
   const span = Date.UTC(2026, 0, 1) - start;
   for (let i = 0; i < count; i++) {

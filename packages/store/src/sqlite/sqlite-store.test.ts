@@ -33,6 +33,20 @@ describe('SQLite specifics', () => {
     await second.close();
   });
 
+  it('widens the page cache for a bulk import only while it runs', async () => {
+    const store = openSqliteStore();
+    await store.upsertTag({ slug: 'policy', name: 'Policy', description: 'Policy.' });
+    const before = store.db.pragma('cache_size', { simple: true });
+    const many = fixtureArticles(150).map((a) => ({ ...a, tags: ['policy'] }));
+    expect((await store.importArticles(many)).created).toBe(150);
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(before);
+    await expect(
+      store.importArticles([...many, { ...(many[0] as ArticleInput), title: '' }]),
+    ).rejects.toThrow();
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(before);
+    await store.close();
+  });
+
   it('gives two databases different versions', async () => {
     const a = openSqliteStore();
     const b = openSqliteStore();

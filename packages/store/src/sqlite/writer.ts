@@ -38,6 +38,12 @@ function outletKey(name: string, field: string): string {
 
 /** Imports of at least this many articles index them for search in one statement. */
 const BULK_ROWS = 100;
+/**
+ * Page cache for a bulk import, in KiB (SQLite's default is 2 MiB). Its rows land at random
+ * places in the date, outlet, tag and search-key indexes; a larger cache keeps those pages in
+ * memory between rows (about an eighth off a 100,000-article load). Restored afterwards.
+ */
+const BULK_CACHE_KIB = 16_384;
 
 export class Writer {
   constructor(
@@ -215,6 +221,8 @@ export class Writer {
     // its transaction (a third faster than row by row); the flag that defers it is written and
     // removed inside the same transaction, so no other connection ever sees it.
     const bulk = inputs.length >= BULK_ROWS;
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    if (bulk) this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     try {
       this.db.transaction(() => {
         const batch = inputs.length > 1;
@@ -241,7 +249,7 @@ export class Writer {
           // above the last one, so any other order would write one small segment per row.
           this.stmt(
             `INSERT INTO articles_fts (rowid, title, summary)
-             SELECT search_key, title, summary FROM articles WHERE id > ? ORDER BY search_key`,
+             SELECT search_key, title, summary FROM articles WHERE id > ? ORDER BY +search_key`,
           ).run(lastId);
         }
         if (results.some((r) => r.change !== 'unchanged')) this.bump();
@@ -249,6 +257,8 @@ export class Writer {
       })();
     } catch (error) {
       if (!(error instanceof DryRun)) throw error;
+    } finally {
+      if (bulk) this.db.pragma(`cache_size = ${cacheSize}`);
     }
     return results;
   }
