@@ -54,6 +54,33 @@ async function run(
   return result as ExecutionResult & { data: Record<string, any> };
 }
 
+/**
+ * Every slug of a connection, read page by page: forward with `first`, backward with `last`.
+ * The query takes $first, $after, $last and $before.
+ */
+async function walkConnection(
+  query: string,
+  field: string,
+  page: { first: number } | { last: number },
+  on: Store = store,
+): Promise<string[]> {
+  const slugs: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const variables: Record<string, unknown> =
+      'first' in page ? { ...page, after: cursor } : { ...page, before: cursor };
+    const c: any = (await run(query, variables, on)).data[field];
+    const found: string[] = c.edges.map((e: any) => e.node.slug);
+    expect(c.pageInfo.startCursor).toBe(c.edges[0]?.cursor ?? null);
+    expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)?.cursor ?? null);
+    if ('first' in page) slugs.push(...found);
+    else slugs.unshift(...found);
+    const more = 'first' in page ? c.pageInfo.hasNextPage : c.pageInfo.hasPreviousPage;
+    if (!more) return slugs;
+    cursor = 'first' in page ? c.pageInfo.endCursor : c.pageInfo.startCursor;
+  }
+}
+
 const codes = (r: ExecutionResult) => r.errors?.map((e) => e.extensions?.code);
 
 describe('printed schema', () => {
@@ -199,25 +226,8 @@ describe('relay conformance', () => {
       const q = `query($first: Int, $after: String, $last: Int, $before: String) {
         articles(first: $first, after: $after, last: $last, before: $before) {
           edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-      const forward: string[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const r = await run(q, { first: size, after });
-        const c = r.data.articles;
-        forward.push(...c.edges.map((e: any) => e.node.slug));
-        expect(c.pageInfo.startCursor).toBe(c.edges[0]?.cursor ?? null);
-        if (!c.pageInfo.hasNextPage) break;
-        after = c.pageInfo.endCursor;
-      }
-      const backward: string[] = [];
-      let before: string | null = null;
-      for (;;) {
-        const r = await run(q, { last: size, before });
-        const c = r.data.articles;
-        backward.unshift(...c.edges.map((e: any) => e.node.slug));
-        if (!c.pageInfo.hasPreviousPage) break;
-        before = c.pageInfo.startCursor;
-      }
+      const forward = await walkConnection(q, 'articles', { first: size });
+      const backward = await walkConnection(q, 'articles', { last: size });
       const expected = [...archive.articles]
         .sort((a, b) => b.releasedOn.localeCompare(a.releasedOn))
         .map((a) => a.releasedOn);
@@ -238,22 +248,8 @@ describe('search in tiers', () => {
       search(query: "visa", first: $first, after: $after, last: $last, before: $before) {
         totalCount edges { cursor node { slug } }
         pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-    const forward: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const c: any = (await run(q, { first: 3, after }, tiered)).data.search;
-      forward.push(...c.edges.map((e: any) => e.node.slug));
-      if (!c.pageInfo.hasNextPage) break;
-      after = c.pageInfo.endCursor;
-    }
-    const backward: string[] = [];
-    let before: string | null = null;
-    for (;;) {
-      const c: any = (await run(q, { last: 4, before }, tiered)).data.search;
-      backward.unshift(...c.edges.map((e: any) => e.node.slug));
-      if (!c.pageInfo.hasPreviousPage) break;
-      before = c.pageInfo.startCursor;
-    }
+    const forward = await walkConnection(q, 'search', { first: 3 }, tiered);
+    const backward = await walkConnection(q, 'search', { last: 4 }, tiered);
     const total = (await run(q, { first: 1 }, tiered)).data.search.totalCount;
     expect(total).toBeGreaterThan(10);
     expect(forward).toHaveLength(total);
