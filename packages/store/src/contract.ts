@@ -183,6 +183,40 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       expect(none.hits).toEqual([]);
     });
 
+    it('pages on from a cursor whose article was deleted, in either direction', async () => {
+      for (const order of ['newest', 'relevance'] as const) {
+        const filter = { query: 'rules' };
+        const all = await walk(store, filter, order, 50, 'forward');
+        const first = await store.listArticles({ filter, order, first: 5 });
+        const gone = first.hits.at(-1) as (typeof first.hits)[number];
+        const next = await store.listArticles({ filter, order, first: 5, after: gone.key });
+        await store.deleteArticle(gone.article.id);
+        const again = await store.listArticles({ filter, order, first: 5, after: gone.key });
+        expect(again.hits.map((h) => h.article.slug)).toEqual(next.hits.map((h) => h.article.slug));
+        expect(again.hasPreviousPage).toBe(true);
+        expect(again.hasNextPage).toBe(true);
+        const back = await store.listArticles({ filter, order, last: 3, before: gone.key });
+        expect(back.hits.map((h) => h.article.slug)).toEqual(all.slice(1, 4));
+        expect(back.hasNextPage).toBe(true);
+        expect(back.hasPreviousPage).toBe(true);
+        const end = await store.listArticles({
+          filter,
+          order,
+          last: 5,
+          before: first.hits[0]?.key,
+        });
+        expect(end.hits).toEqual([]);
+        expect(end.hasNextPage).toBe(true);
+        expect(end.hasPreviousPage).toBe(false);
+        await store.upsertArticle({
+          ...(fixtureArticles()[0] as ArticleInput),
+          ...gone.article,
+          tags: gone.article.tags.map((t) => t.slug),
+          media: { name: gone.article.media.name },
+        });
+      }
+    });
+
     it('searches literally, ranks title matches first and highlights the words', async () => {
       await store.upsertArticle({
         ...(fixtureArticles()[0] as ArticleInput),

@@ -94,6 +94,15 @@ export function parseSnippet(raw: string): SnippetPart[] {
   return parts;
 }
 
+/** Whether two list positions are the same. */
+function sameKey(a: ArticleKey, b: ArticleKey): boolean {
+  if (a.kind === 'date' && b.kind === 'date') return a.id === b.id && a.releasedOn === b.releasedOn;
+  if (a.kind === 'rank' && b.kind === 'rank') {
+    return a.id === b.id && a.tier === b.tier && a.rank === b.rank;
+  }
+  return false;
+}
+
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
@@ -364,12 +373,19 @@ export class SqliteStore implements Store {
       }
     }
     const backward = query.last !== undefined && query.first === undefined;
+    // The cursor reading starts from is read too (inclusive), so that finding it answers
+    // whether anything lies on its other side without a second query.
+    const start = backward ? query.before : query.after;
     const bounds: Bound[] = [];
-    if (query.after) bounds.push({ key: query.after, op: afterOp(order, true) });
-    if (query.before) bounds.push({ key: query.before, op: afterOp(order, false) });
+    if (query.after) bounds.push({ key: query.after, op: afterOp(order, true, !backward) });
+    if (query.before) bounds.push({ key: query.before, op: afterOp(order, false, backward) });
     const size = (backward ? query.last : query.first) ?? 20;
 
-    let rows = this.run(filter, order, !backward, bounds, size + 1);
+    let rows = this.run(filter, order, !backward, bounds, size + (start ? 2 : 1));
+    const startFound =
+      start !== undefined && rows[0] !== undefined && sameKey(this.keyOf(rows[0], order), start);
+    if (startFound) rows.shift();
+    else if (start) rows = rows.slice(0, size + 1);
     const more = rows.length > size;
     rows = rows.slice(0, size);
     if (backward) rows.reverse();
@@ -378,9 +394,10 @@ export class SqliteStore implements Store {
     const beyond = (key: ArticleKey | undefined, forward: boolean) =>
       key !== undefined &&
       this.run(filter, order, forward, [{ key, op: afterOp(order, forward, true) }], 1).length > 0;
+    const behindStart = startFound || beyond(start, backward);
 
-    const hasNextPage = backward ? beyond(query.before, true) : more;
-    let hasPreviousPage = backward ? more : beyond(query.after, false);
+    const hasNextPage = backward ? behindStart : more;
+    let hasPreviousPage = backward ? more : behindStart;
     if (!backward && query.last !== undefined && rows.length > query.last) {
       rows = rows.slice(rows.length - query.last);
       hasPreviousPage = true;
