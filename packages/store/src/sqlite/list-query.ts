@@ -24,7 +24,7 @@ export const RANK_EXPR = 'bm25(articles_fts, 4.0, 1.0)';
  * it reads newest first, and an article's id is the key's low 32 bits.
  */
 const FTS_KEY = 'articles_fts.rowid';
-const FTS_ID = '(articles_fts.rowid & 4294967295)';
+export const FTS_ID = '(articles_fts.rowid & 4294967295)';
 const dayKey = (param: string, plusDays = 0) =>
   `(unixepoch(${param}) / 86400 + ${plusDays}) * 4294967296`;
 
@@ -59,14 +59,14 @@ export interface FromWhere {
  * a page stops as soon as it is full; otherwise, when one tag must match, from that tag's
  * (tag, date, article) index so a rare tag is never a full scan.
  */
-export function fromWhere(filter: ResolvedFilter, order: ArticleOrder): FromWhere {
+export function fromWhere(filter: ResolvedFilter): FromWhere {
   const where: string[] = [];
   const params: unknown[] = [];
 
   const allOf = [...filter.allOfTagIds];
   let anyOf = [...filter.anyOfTagIds];
   let driveTag: number | undefined;
-  if (filter.ftsQuery === null && order !== 'relevance') {
+  if (filter.ftsQuery === null) {
     if (allOf.length > 0) driveTag = allOf.shift();
     else if (anyOf.length === 1) {
       driveTag = anyOf[0];
@@ -78,7 +78,6 @@ export function fromWhere(filter: ResolvedFilter, order: ArticleOrder): FromWher
   let idCol: string;
   let sortCol: string;
   let keyBound: FromWhere['keyBound'];
-  let dated = Boolean(filter.releasedFrom || filter.releasedTo);
   if (filter.ftsQuery !== null) {
     from = 'articles_fts';
     idCol = FTS_ID;
@@ -95,7 +94,6 @@ export function fromWhere(filter: ResolvedFilter, order: ArticleOrder): FromWher
       where.push(`articles_fts.rowid < ${dayKey('?', 1)}`);
       params.push(filter.releasedTo);
     }
-    dated = false;
   } else if (driveTag !== undefined) {
     from = 'article_tags d';
     idCol = 'd.article_id';
@@ -103,19 +101,21 @@ export function fromWhere(filter: ResolvedFilter, order: ArticleOrder): FromWher
     keyBound = (op) => `(d.released_on, d.article_id) ${op} (?, ?)`;
     where.push('d.tag_id = ?');
     params.push(driveTag);
-    if (filter.releasedFrom) where.push('d.released_on >= ?');
-    if (filter.releasedTo) where.push('d.released_on <= ?');
   } else {
     from = 'articles a';
     idCol = 'a.id';
     sortCol = 'a.released_on';
     keyBound = (op) => `(a.released_on, a.id) ${op} (?, ?)`;
-    if (filter.releasedFrom) where.push('a.released_on >= ?');
-    if (filter.releasedTo) where.push('a.released_on <= ?');
   }
-  if (dated) {
-    if (filter.releasedFrom) params.push(filter.releasedFrom);
-    if (filter.releasedTo) params.push(filter.releasedTo);
+  if (filter.ftsQuery === null) {
+    if (filter.releasedFrom) {
+      where.push(`${sortCol} >= ?`);
+      params.push(filter.releasedFrom);
+    }
+    if (filter.releasedTo) {
+      where.push(`${sortCol} <= ?`);
+      params.push(filter.releasedTo);
+    }
   }
   if (from !== 'articles a' && filter.mediaIds.length > 0) {
     from += ` JOIN articles a ON a.id = ${idCol}`;
@@ -159,7 +159,7 @@ export function listSql(
   limit: number,
   offset = 0,
 ): ListSql {
-  const base = fromWhere(filter, order);
+  const base = fromWhere(filter);
   const where = [...base.where];
   const params = [...base.params];
   const dir = descending(order, forward) ? 'DESC' : 'ASC';
@@ -196,7 +196,7 @@ export function tierSql(
   limit: number,
   offset = 0,
 ): ListSql {
-  const base = fromWhere(filter, 'relevance');
+  const base = fromWhere(filter);
   const params = [...base.params, window, tier * window];
   const where: string[] = [];
   for (const bound of bounds) {
@@ -226,7 +226,7 @@ export function afterOp(order: ArticleOrder, forward: boolean, inclusive = false
 
 export function countSql(filter: ResolvedFilter): ListSql {
   // Counting ignores order; with a text query it runs over the full-text index alone.
-  const base = fromWhere(filter, 'newest');
+  const base = fromWhere(filter);
   return {
     sql: `SELECT count(*) AS n FROM ${base.from}
       ${base.where.length ? `WHERE ${base.where.join(' AND ')}` : ''}`,

@@ -30,6 +30,7 @@ import {
   afterOp,
   type Bound,
   countSql,
+  FTS_ID,
   listSql,
   type ResolvedFilter,
   tierSql,
@@ -338,7 +339,7 @@ export class SqliteStore implements Store {
       const found = this.stmt(
         `WITH page AS (SELECT search_key FROM articles
            WHERE id IN (SELECT value FROM json_each(?)))
-         SELECT rowid & 4294967295 AS id,
+         SELECT ${FTS_ID} AS id,
            snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
          FROM articles_fts WHERE articles_fts MATCH ?
          AND rowid BETWEEN (SELECT min(search_key) FROM page) AND (SELECT max(search_key) FROM page)
@@ -462,16 +463,15 @@ export class SqliteStore implements Store {
     let rows: ArticleRow[] = [];
     if (offset < totalCount && !filter.empty) {
       const take = Math.min(pageSize, totalCount - offset);
-      const read = (forward: boolean, at: number) => {
-        const { sql, params } = listSql(filter, order as 'newest', forward, [], take, at);
-        return this.stmt(sql).all(...params) as ArticleRow[];
-      };
       if (order === 'relevance') rows = this.rankedAt(filter, offset, take);
-      else if (offset > totalCount / 2) {
+      else {
         // A late page is read from the other end, so it costs what an early page costs.
-        rows = read(false, totalCount - offset - take).reverse();
-      } else {
-        rows = read(true, offset);
+        const late = offset > totalCount / 2;
+        const { sql, params } = late
+          ? listSql(filter, order, false, [], take, totalCount - offset - take)
+          : listSql(filter, order, true, [], take, offset);
+        rows = this.stmt(sql).all(...params) as ArticleRow[];
+        if (late) rows.reverse();
       }
     }
     return { hits: this.hits(rows, order, filter), page, pageSize, pageCount, totalCount };

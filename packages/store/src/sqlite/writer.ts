@@ -221,7 +221,7 @@ export class Writer {
     // its transaction (a third faster than row by row); the flag that defers it is written and
     // removed inside the same transaction, so no other connection ever sees it.
     const bulk = inputs.length >= BULK_ROWS;
-    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    const cacheSize = bulk ? (this.db.pragma('cache_size', { simple: true }) as number) : 0;
     if (bulk) this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
     try {
       this.db.transaction(() => {
