@@ -44,13 +44,16 @@ const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 );
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [graphqlDocuments(), react()],
   resolve: command === 'build' ? { alias: { 'react-router': reactRouterProduction } } : {},
   server: { proxy },
   preview: { proxy },
   build: {
-    manifest: true,
+    // The server build (entry-server.tsx, for rendering pages on the server) needs no manifest
+    // or public files: the browser build's index.html and assets are what pages link to.
+    manifest: !isSsrBuild,
+    copyPublicDir: !isSsrBuild,
     target: 'es2022',
   },
 }));

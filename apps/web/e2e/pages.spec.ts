@@ -74,8 +74,11 @@ test('unknown addresses and slugs get the 404 page', async ({ page }) => {
 });
 
 test('an unreachable API shows an error with Retry, which recovers', async ({ page }) => {
+  // The first page arrives rendered by the server; the next one needs the API.
+  await page.goto('/');
+  await settled(page);
   await page.route('**/graphql?**', (route) => route.abort('connectionrefused'));
-  await page.goto('/tags');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'The news service cannot be reached',
   );

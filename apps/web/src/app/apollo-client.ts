@@ -32,6 +32,9 @@ export function createHttpLink(): ApolloLink {
   });
 }
 
-export function createApolloClient(link: ApolloLink = createHttpLink()): ApolloClient {
-  return new ApolloClient({ link, cache: createCache() });
+export function createApolloClient(
+  link: ApolloLink = createHttpLink(),
+  cache: InMemoryCache = createCache(),
+): ApolloClient {
+  return new ApolloClient({ link, cache });
 }

@@ -1,5 +1,6 @@
 // The route table. Each page's loader is defined here, outside its lazily loaded code, so the
-// page's query starts at navigation while its code is still downloading.
+// page's query starts at navigation while its code is still downloading. Pages have fixed ids:
+// a server-rendered page is hydrated with its loader's data under that id.
 
 import type { ApolloClient } from '@apollo/client';
 import { createQueryPreloader } from '@apollo/client/react';
@@ -25,6 +26,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
           ErrorBoundary: RouteError,
           children: [
             page({
+              id: 'feed',
               index: true,
               loader: feedLoader(preload),
               lazy: async () => ({
@@ -32,6 +34,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'article',
               path: 'articles/:slug',
               loader: articleLoader(preload),
               lazy: async () => ({
@@ -39,6 +42,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'tags',
               path: 'tags',
               loader: tagsLoader(preload),
               lazy: async () => ({
@@ -46,6 +50,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'tag',
               path: 'tags/:slug',
               loader: tagLoader(preload),
               lazy: async () => ({
@@ -53,6 +58,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'media-list',
               path: 'media',
               loader: mediaListLoader(preload),
               lazy: async () => ({
@@ -60,6 +66,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'media',
               path: 'media/:slug',
               loader: mediaLoader(preload),
               lazy: async () => ({
@@ -67,6 +74,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'search',
               path: 'search',
               loader: searchLoader(preload),
               lazy: async () => ({

@@ -1,6 +1,6 @@
 // Filters for a list of articles (tags, outlet, date range), read from and written to the URL.
 
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useLayoutEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { type FragmentType, getFragmentData, graphql } from '../gql/index.ts';
 import { type FilterState, hasFilters, readFilters, writeFilters } from '../lib/article-filters.ts';
@@ -40,8 +40,12 @@ export function ArticleFilters({ tags, media }: Props) {
   const state = readFilters(params);
   const tagList = getFragmentData(ArticleFiltersTagsFragment, tags ?? []);
   const mediaList = getFragmentData(ArticleFiltersMediaFragment, media ?? []);
-  // Open beside the list on wide screens; on phones the list comes first.
-  const [open, setOpen] = useState(wideScreen);
+  // Open beside the list on wide screens; on phones the list comes first. The server cannot know
+  // the width, so the panel starts closed and opens before the first paint where it is wide.
+  const [open, setOpen] = useState(false);
+  useLayoutEffect(() => {
+    if (wideScreen()) setOpen(true);
+  }, []);
   const id = useId();
 
   const apply = (event: FormEvent<HTMLFormElement>) => {

@@ -1,10 +1,11 @@
 // The 404 page, for unknown addresses and for slugs that match nothing.
 
 import { Link } from 'react-router';
-import { useDocumentMeta } from '../lib/use-document-meta.ts';
+import { useDocumentMeta, useResponseStatus } from '../lib/use-document-meta.ts';
 
 export function NotFound({ what = 'page' }: { what?: string }) {
   useDocumentMeta('Page not found', `This ${what} does not exist in the archive.`);
+  useResponseStatus(404);
   return (
     <div className="page not-found">
       <p className="kicker">404</p>

@@ -12,7 +12,6 @@ import type { ArticleRef } from './article-query.ts';
 import { RelatedArticles } from './related-articles.tsx';
 import { SummaryBlocks } from './summary-blocks.tsx';
 import { TagArticlesSection } from './tag-articles-section.tsx';
-import './article.css';
 
 export function ArticleRoute() {
   const queryRef = useLoaderData() as ArticleRef;

@@ -1,0 +1,107 @@
+// Renders a page on the server: the route's loaders run against the API in-process, the page is
+// rendered to HTML with the data they fetched, and that data goes along in the page so the
+// browser hydrates it without asking again.
+
+import { ApolloClient, ApolloLink } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { from } from 'rxjs';
+import { createCache } from './app/apollo-client.ts';
+import { createRoutes } from './app/routes.tsx';
+import { SITE_DESCRIPTION, SITE_NAME } from './lib/site.ts';
+import { type PageMeta, PageMetaContext } from './lib/use-document-meta.ts';
+
+/** Runs one operation against the schema, as the API would answer it. */
+export type Execute = (operation: {
+  query: DocumentNode;
+  variables: Record<string, unknown>;
+  operationName: string | undefined;
+}) => Promise<FormattedExecutionResult>;
+
+export type RenderedPage =
+  | { kind: 'page'; status: number; html: string }
+  | { kind: 'redirect'; status: number; location: string }
+  /** The page cannot be rendered here (its data failed to load): send the app shell. */
+  | { kind: 'shell'; reason: string };
+
+export const STATE_ELEMENT_ID = 'jin-state';
+
+/** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
+export function serializeState(state: unknown): string {
+  return JSON.stringify(state)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Puts the rendered page, its head and its data into the built index.html. */
+export function fillTemplate(template: string, meta: PageMeta, html: string, state: string) {
+  const title = `<title>${escapeHtml(meta.title)}</title>`;
+  const description = `<meta name="description" content="${escapeHtml(meta.description)}" />`;
+  const root = `<div id="root">${html}</div>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`;
+  const filled = template
+    .replace(/<title>[^<]*<\/title>/, () => title)
+    .replace(/<meta\s+name="description"[^>]*>/, () => description)
+    .replace(/<div id="root"><\/div>/, () => root);
+  if (!filled.includes(STATE_ELEMENT_ID)) throw new Error('index.html has no empty #root element');
+  return filled;
+}
+
+export async function renderPage(options: {
+  url: string;
+  template: string;
+  execute: Execute;
+  signal?: AbortSignal;
+}): Promise<RenderedPage> {
+  const link = new ApolloLink((operation) =>
+    from(
+      options.execute({
+        query: operation.query,
+        variables: operation.variables,
+        operationName: operation.operationName,
+      }),
+    ),
+  );
+  const client = new ApolloClient({ link, cache: createCache(), ssrMode: true });
+  const handler = createStaticHandler(createRoutes(client));
+  const request = new Request(new URL(options.url, 'http://localhost'), {
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const context = await handler.query(request);
+  if (context instanceof Response) {
+    const location = context.headers.get('location');
+    if (location && context.status >= 300 && context.status < 400) {
+      return { kind: 'redirect', status: context.status, location };
+    }
+    return { kind: 'shell', reason: `a loader answered with status ${context.status}` };
+  }
+  if (context.errors) {
+    const first = Object.values(context.errors)[0];
+    return { kind: 'shell', reason: first instanceof Error ? first.message : String(first) };
+  }
+
+  const meta: PageMeta = { title: SITE_NAME, description: SITE_DESCRIPTION, status: 200 };
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(
+    <StrictMode>
+      <PageMetaContext value={meta}>
+        <ApolloProvider client={client}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </ApolloProvider>
+      </PageMetaContext>
+    </StrictMode>,
+  );
+  const state = serializeState(client.extract());
+  client.stop();
+  return {
+    kind: 'page',
+    status: meta.status === 200 ? context.statusCode : meta.status,
+    html: fillTemplate(options.template, meta, html, state),
+  };
+}
