@@ -18,6 +18,10 @@ const schema = z.object({
     .string()
     .min(1)
     .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  JIN_WEB_SSR_ENTRY: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../web/dist-ssr/entry-server.js', import.meta.url))),
   JIN_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JIN_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),
@@ -28,6 +32,7 @@ const schema = z.object({
   JIN_MAX_BODY_BYTES: int(1024, 10_000_000).default(64 * 1024),
   JIN_CACHE_MAX_AGE: int(0, 86_400).default(30),
   JIN_RESPONSE_CACHE_ENTRIES: int(0, 1_000_000).default(2000),
+  JIN_PAGE_CACHE_ENTRIES: int(0, 100_000).default(200),
   JIN_RATE_LIMIT_RPS: z.coerce.number().min(0).max(1_000_000).default(30),
   JIN_RATE_LIMIT_BURST: int(1, 1_000_000).default(120),
   JIN_CORS_ORIGINS: z

@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { FEED_TYPES, renderFeed } from './feeds.ts';
 import { LIMIT_MARK, maxAliasesRule, maxDepthRule, maxDirectivesRule } from './limits.ts';
+import { PageRenderer } from './pages.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { etagFor, matches, ResponseCache, requestHash } from './response-cache.ts';
 
@@ -303,6 +304,24 @@ export async function buildServer(
       },
     });
   }
+  const pages =
+    indexHtml === null
+      ? null
+      : await PageRenderer.load({
+          entryPath: config.JIN_WEB_SSR_ENTRY,
+          template: indexHtml,
+          store,
+          context: () => createContext(store, limits, null),
+          cacheEntries: config.JIN_PAGE_CACHE_ENTRIES,
+        });
+  if (indexHtml !== null && pages === null) {
+    app.log.warn(
+      `no server build at ${config.JIN_WEB_SSR_ENTRY}: pages are rendered in the browser`,
+    );
+  }
+  const sendShell = (reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
@@ -313,11 +332,34 @@ export async function buildServer(
         .type('text/plain; charset=utf-8')
         .send('The reader app is not built yet: run `pnpm build`, then restart.');
     }
-    // History fallback: the reader app routes every other path itself.
+    // History fallback: every other path is a page of the reader app.
+    if (pages === null) return sendShell(reply);
+    const etag = await pages.etag(request.url);
+    if (matches(request.headers['if-none-match'], etag)) {
+      return reply.code(304).header('etag', etag).header('cache-control', 'no-cache').send();
+    }
+    let page = await pages.cached(request.url);
+    if (!page) {
+      // Rendering runs queries, so an anonymous client over its rate gets the shell instead.
+      if (limiter.take(request.ip) > 0) return sendShell(reply);
+      try {
+        page = await pages.render(request.url);
+      } catch (error) {
+        request.log.error({ err: error }, 'server render failed; sending the app shell');
+        return sendShell(reply);
+      }
+    }
+    if (page.kind === 'redirect') return reply.redirect(page.location, page.status);
+    if (page.kind === 'shell') {
+      request.log.warn({ reason: page.reason }, 'page not rendered on the server');
+      return sendShell(reply);
+    }
+    if (page.status === 200) reply.header('etag', page.etag);
     return reply
+      .code(page.status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(indexHtml);
+      .send(page.body);
   });
 
   app.addHook('onClose', async () => {

@@ -40,6 +40,8 @@ beforeAll(async () => {
     NODE_ENV: 'production',
     PORT: '0',
     JIN_WEB_DIST: dist,
+    // No server build: every page is the app shell (pages.test.ts covers rendered pages).
+    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
     LOG_LEVEL: 'silent',
   });
   app = await buildServer(config, instrumented(base), { logger: false });

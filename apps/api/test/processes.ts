@@ -38,7 +38,12 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   let site: SpawnedSite;
   try {
     site = await spawnSite(
-      { ...(dist ? { JIN_WEB_DIST: dist } : {}), ...env },
+      {
+        ...(dist
+          ? { JIN_WEB_DIST: dist, JIN_WEB_SSR_ENTRY: join(dist, 'no-server-build.js') }
+          : {}),
+        ...env,
+      },
       {
         timeoutMs: 20_000,
       },

@@ -1,0 +1,118 @@
+// The reader app's pages rendered on the server, so a visitor sees the page in the first
+// response instead of after the app's code has loaded and fetched. The render comes from the app's
+// own server build (apps/web/dist-ssr); its queries run here, in-process, against the schema.
+// Rendered pages are kept per address for the current dataset version. Without the server build,
+// or when a page's data cannot be loaded, the app shell is sent and the browser renders the page.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { type Context, schema } from '@jin/schema';
+import type { Store } from '@jin/store';
+import { type DocumentNode, execute, type FormattedExecutionResult } from 'graphql';
+import { etagFor, ResponseCache } from './response-cache.ts';
+
+/** What apps/web/src/entry-server.tsx exports, as far as the server uses it. */
+interface ServerEntry {
+  renderPage(options: {
+    url: string;
+    template: string;
+    execute: (operation: {
+      query: DocumentNode;
+      variables: Record<string, unknown>;
+      operationName: string | undefined;
+    }) => Promise<FormattedExecutionResult>;
+  }): Promise<
+    | { kind: 'page'; status: number; html: string }
+    | { kind: 'redirect'; status: number; location: string }
+    | { kind: 'shell'; reason: string }
+  >;
+}
+
+export type PageResponse =
+  | { kind: 'page'; status: number; body: Buffer; etag: string }
+  | { kind: 'redirect'; status: number; location: string }
+  | { kind: 'shell'; reason: string };
+
+export interface PageRendererOptions {
+  entryPath: string;
+  template: string;
+  store: Store;
+  context: () => Context;
+  cacheEntries: number;
+}
+
+export class PageRenderer {
+  private readonly cache: ResponseCache;
+  private readonly templateHash: string;
+
+  private constructor(
+    private readonly entry: ServerEntry,
+    private readonly options: PageRendererOptions,
+  ) {
+    this.cache = new ResponseCache(options.cacheEntries);
+    this.templateHash = createHash('sha256').update(options.template).digest('base64url');
+  }
+
+  /** The renderer, or null when the app has no server build. */
+  static async load(options: PageRendererOptions): Promise<PageRenderer | null> {
+    if (!existsSync(options.entryPath)) return null;
+    const entry = (await import(pathToFileURL(options.entryPath).href)) as ServerEntry;
+    if (typeof entry.renderPage !== 'function') {
+      throw new Error(`${options.entryPath} does not export renderPage`);
+    }
+    return new PageRenderer(entry, options);
+  }
+
+  /** The ETag a page at this address has for the current dataset and app build. */
+  async etag(url: string): Promise<string> {
+    const version = await this.options.store.datasetVersion();
+    const hash = createHash('sha256')
+      .update(this.templateHash)
+      .update('\0')
+      .update(url)
+      .digest('base64url')
+      .slice(0, 22);
+    return etagFor(version, hash);
+  }
+
+  /** The current dataset version's rendered page for this address, if kept. */
+  async cached(url: string): Promise<PageResponse | undefined> {
+    const hit = this.cache.get(await this.options.store.datasetVersion(), url);
+    return hit ? { kind: 'page', status: 200, body: hit.body, etag: hit.etag } : undefined;
+  }
+
+  async render(url: string): Promise<PageResponse> {
+    const version = await this.options.store.datasetVersion();
+    const etag = await this.etag(url);
+    const context = this.options.context();
+    const result = await this.entry.renderPage({
+      url,
+      template: this.options.template,
+      execute: async ({ query, variables, operationName }) => {
+        const executed = await execute({
+          schema,
+          document: query,
+          variableValues: variables,
+          operationName,
+          contextValue: context,
+        });
+        return {
+          ...(executed.data !== undefined ? { data: executed.data } : {}),
+          ...(executed.errors ? { errors: executed.errors.map((e) => e.toJSON()) } : {}),
+        };
+      },
+    });
+    if (result.kind !== 'page') return result;
+    const page = {
+      kind: 'page' as const,
+      status: result.status,
+      body: Buffer.from(result.html),
+      etag,
+    };
+    // Only complete pages are kept: a 404 for a mistyped address is cheap to render again and
+    // would otherwise let anyone fill the cache.
+    if (page.status === 200) this.cache.set(version, url, { etag: page.etag, body: page.body });
+    return page;
+  }
+}
