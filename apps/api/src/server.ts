@@ -25,6 +25,8 @@ import { RateLimiter } from './rate-limit.ts';
 import { etagFor, matches, ResponseCache, requestHash } from './response-cache.ts';
 
 const API_PREFIXES = ['/graphql', EXPLORER_PATH, '/feeds', '/healthz'];
+/** Paths that are never pages of the reader app: the API's and the built assets'. */
+const NOT_PAGES = [...API_PREFIXES, '/assets'];
 const OUR_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -322,17 +324,17 @@ export async function buildServer(
   const sendShell = (reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
 
-  app.setNotFoundHandler(async (request, reply) => {
+  // Every GET that no other route takes is a page of the reader app. A route (rather than the
+  // not-found handler) so that pages go through compression like every other answer.
+  const readerPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const isApi = API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
-    if (isApi || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound(reply);
+    if (NOT_PAGES.some((p) => path === p || path.startsWith(`${p}/`))) return notFound(reply);
     if (indexHtml === null) {
       return reply
         .code(503)
         .type('text/plain; charset=utf-8')
         .send('The reader app is not built yet: run `pnpm build`, then restart.');
     }
-    // History fallback: every other path is a page of the reader app.
     if (pages === null) return sendShell(reply);
     const etag = await pages.etag(request.url);
     if (matches(request.headers['if-none-match'], etag)) {
@@ -360,7 +362,10 @@ export async function buildServer(
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .send(page.body);
-  });
+  };
+  app.get('/', readerPage);
+  app.get('/*', readerPage);
+  app.setNotFoundHandler(async (_request, reply) => notFound(reply));
 
   app.addHook('onClose', async () => {
     await apollo.stop();

@@ -53,6 +53,7 @@ describe('server-rendered pages', () => {
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(first.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
     const body = await first.text();
     expect(body).toContain(`<p>${tags} tags at /tags (render `);
     expect(body).toContain('<title>reader app</title>');
