@@ -17,6 +17,7 @@ interface ServerEntry {
   renderPage(options: {
     url: string;
     template: string;
+    manifest?: unknown;
     execute: (operation: {
       query: DocumentNode;
       variables: Record<string, unknown>;
@@ -37,6 +38,8 @@ export type PageResponse =
 export interface PageRendererOptions {
   entryPath: string;
   template: string;
+  /** The browser build's manifest, so pages can preload their own modules. */
+  manifest?: unknown;
   store: Store;
   context: () => Context;
   cacheEntries: number;
@@ -89,6 +92,7 @@ export class PageRenderer {
     const result = await this.entry.renderPage({
       url,
       template: this.options.template,
+      ...(this.options.manifest ? { manifest: this.options.manifest } : {}),
       execute: async ({ query, variables, operationName }) => {
         const executed = await execute({
           schema,

@@ -312,6 +312,7 @@ export async function buildServer(
       : await PageRenderer.load({
           entryPath: config.JIN_WEB_SSR_ENTRY,
           template: indexHtml,
+          manifest: readManifest(config.JIN_WEB_DIST),
           store,
           context: () => createContext(store, limits, null),
           cacheEntries: config.JIN_PAGE_CACHE_ENTRIES,
@@ -371,6 +372,12 @@ export async function buildServer(
     await apollo.stop();
   });
   return app;
+}
+
+/** The reader app's build manifest, or undefined when the build has none. */
+function readManifest(dist: string): unknown {
+  const path = join(dist, '.vite', 'manifest.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
 function notFound(reply: FastifyReply, message = 'Not found.') {

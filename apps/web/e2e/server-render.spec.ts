@@ -1,6 +1,7 @@
 // Pages arrive rendered: the HTML answer already holds the page, its title and its data, the
 // browser hydrates it without asking the API again, and a reader without JavaScript can browse.
 
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { api, settled } from './support.ts';
 
@@ -30,6 +31,15 @@ test('the HTML of the feed and of an article already holds the page, its title a
   expect(feedHtml).toContain(`href="/articles/${first.slug}"`);
   expect(feedHtml).toContain(`href="/articles/${second.slug}"`);
   expect(feedHtml).toContain('<script type="application/json" id="jin-state">');
+  // The feed's own module is fetched with the entry, not after it has run.
+  const manifest = JSON.parse(
+    readFileSync(new URL('../dist/.vite/manifest.json', import.meta.url), 'utf8'),
+  ) as Record<string, { file: string }>;
+  const feedChunk = manifest['src/features/feed/feed-route.tsx']?.file;
+  expect(feedChunk).toBeTruthy();
+  expect(feedHtml).toContain(
+    `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${feedChunk}">`,
+  );
 
   const article = await request.get(`/articles/${first.slug}`);
   expect(article.status()).toBe(200);

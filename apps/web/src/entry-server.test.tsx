@@ -1,11 +1,26 @@
 // Server rendering: the page's queries go to an in-process executor, the HTML carries the
 // rendered page, its head and the data it was rendered with.
 
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { print } from 'graphql';
+import type { RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { type Execute, fillTemplate, renderPage, serializeState } from './entry-server.tsx';
+import { createApolloClient } from './app/apollo-client.ts';
+import { createRoutes, type PageHandle } from './app/routes.tsx';
+import {
+  type BuildManifest,
+  type Execute,
+  fillTemplate,
+  preloadLinks,
+  renderPage,
+  serializeState,
+} from './entry-server.tsx';
 import { TAG_PAGE_SIZE } from './features/tags/tags-query.ts';
 import { articlePage, range, STATISTICS } from './test/fixtures.ts';
+
+const WEB_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const TEMPLATE = `<!doctype html>
 <html lang="en">
@@ -135,6 +150,68 @@ describe('renderPage', () => {
     expect(
       (stateOf(result.html)['Tag:Tag:statistics'] as { description: string }).description,
     ).toBe(hostile);
+  });
+});
+
+describe("preloading a page's own modules", () => {
+  const manifest: BuildManifest = {
+    'index.html': { file: 'assets/app.js', imports: ['_shared.js'] },
+    '_shared.js': { file: 'assets/shared.js' },
+    'src/features/tags/tag-route.tsx': {
+      file: 'assets/tag-route.js',
+      imports: ['_shared.js', '_table.js'],
+      css: ['assets/tag-route.css'],
+    },
+    '_table.js': { file: 'assets/table.js', imports: ['_shared.js'] },
+  };
+
+  it('links the route module and what it imports, except what index.html already loads', () => {
+    const template = TEMPLATE.replace(
+      '</head>',
+      '<link rel="modulepreload" crossorigin href="/assets/shared.js"></head>',
+    );
+    const links = preloadLinks(manifest, ['src/features/tags/tag-route.tsx'], template);
+    expect(links.split('\n').map((l) => l.trim())).toEqual([
+      '<link rel="stylesheet" crossorigin href="/assets/tag-route.css">',
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/tag-route.js">',
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/table.js">',
+    ]);
+    expect(preloadLinks(manifest, ['src/unknown.tsx'], template)).toBe('');
+  });
+
+  it('puts them in the head of the rendered page', async () => {
+    const { execute } = executor(() => tagData(1));
+    const result = await renderPage({
+      url: '/tags/statistics',
+      template: TEMPLATE,
+      execute,
+      manifest,
+    });
+    if (result.kind !== 'page') throw new Error(`expected a page, got ${result.kind}`);
+    const head = result.html.slice(0, result.html.indexOf('</head>'));
+    expect(head).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/tag-route.js">',
+    );
+    expect(head).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/shared.js">',
+    );
+  });
+
+  it('names a module that exists for every lazily loaded page', () => {
+    const pages: RouteObject[] = [];
+    const walk = (routes: RouteObject[]) => {
+      for (const route of routes) {
+        if (route.lazy) pages.push(route);
+        walk(route.children ?? []);
+      }
+    };
+    walk(createRoutes(createApolloClient()));
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    for (const route of pages) {
+      const chunk = (route.handle as PageHandle | undefined)?.chunk ?? '';
+      expect(chunk, `route ${route.id}`).toMatch(/^src\/features\/.+-route\.tsx$/);
+      expect(existsSync(join(WEB_DIR, chunk)), chunk).toBe(true);
+    }
   });
 });
 

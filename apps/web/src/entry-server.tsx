@@ -10,7 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { from } from 'rxjs';
 import { createCache } from './app/apollo-client.ts';
-import { createRoutes } from './app/routes.tsx';
+import { createRoutes, type PageHandle } from './app/routes.tsx';
 import { SITE_DESCRIPTION, SITE_NAME } from './lib/site.ts';
 import { type PageMeta, PageMetaContext } from './lib/use-document-meta.ts';
 
@@ -20,6 +20,9 @@ export type Execute = (operation: {
   variables: Record<string, unknown>;
   operationName: string | undefined;
 }) => Promise<FormattedExecutionResult>;
+
+/** The browser build's manifest (dist/.vite/manifest.json), as far as it is used here. */
+export type BuildManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
 
 export type RenderedPage =
   | { kind: 'page'; status: number; html: string }
@@ -40,15 +43,46 @@ export function serializeState(state: unknown): string {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * Links for the page's own modules (and their styles) that index.html does not already load, so
+ * the browser fetches them with the entry instead of after it has run.
+ */
+export function preloadLinks(manifest: BuildManifest, chunks: string[], template: string): string {
+  const files = new Set<string>();
+  const styles = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) styles.add(css);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  for (const chunk of chunks) visit(chunk);
+  const missing = (file: string) => !template.includes(`"/${file}"`);
+  return [
+    ...[...styles].filter(missing).map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+    ...[...files]
+      .filter(missing)
+      .map((f) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${f}">`),
+  ].join('\n    ');
+}
+
 /** Puts the rendered page, its head and its data into the built index.html. */
-export function fillTemplate(template: string, meta: PageMeta, html: string, state: string) {
+export function fillTemplate(
+  template: string,
+  meta: PageMeta,
+  html: string,
+  state: string,
+  head = '',
+) {
   const title = `<title>${escapeHtml(meta.title)}</title>`;
   const description = `<meta name="description" content="${escapeHtml(meta.description)}" />`;
   const root = `<div id="root">${html}</div>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`;
   const filled = template
     .replace(/<title>[^<]*<\/title>/, () => title)
     .replace(/<meta\s+name="description"[^>]*>/, () => description)
-    .replace(/<div id="root"><\/div>/, () => root);
+    .replace(/<div id="root"><\/div>/, () => root)
+    .replace(/<\/head>/, () => (head ? `  ${head}\n  </head>` : '</head>'));
   if (!filled.includes(STATE_ELEMENT_ID)) throw new Error('index.html has no empty #root element');
   return filled;
 }
@@ -57,6 +91,8 @@ export async function renderPage(options: {
   url: string;
   template: string;
   execute: Execute;
+  /** When given, the page's own modules are preloaded from the HTML. */
+  manifest?: BuildManifest;
   signal?: AbortSignal;
 }): Promise<RenderedPage> {
   const link = new ApolloLink((operation) =>
@@ -99,9 +135,13 @@ export async function renderPage(options: {
   );
   const state = serializeState(client.extract());
   client.stop();
+  const chunks = context.matches
+    .map((match) => (match.route.handle as PageHandle | undefined)?.chunk)
+    .filter((chunk): chunk is string => !!chunk);
+  const head = options.manifest ? preloadLinks(options.manifest, chunks, options.template) : '';
   return {
     kind: 'page',
     status: meta.status === 200 ? context.statusCode : meta.status,
-    html: fillTemplate(options.template, meta, html, state),
+    html: fillTemplate(options.template, meta, html, state, head),
   };
 }

@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { createApolloClient, createCache, createHttpLink } from './app/apollo-client.ts';
 import { App } from './app/app.tsx';
-import { loadMatchedRoutes } from './app/hydrate.ts';
+import { loadMatchedRoutes, yieldToBrowser } from './app/hydrate.ts';
 import { createRoutes } from './app/routes.tsx';
 import './styles/base.css';
 import './styles/layout.css';
@@ -21,9 +21,6 @@ const cache = createCache();
 if (serverState) cache.restore(JSON.parse(serverState));
 const client = createApolloClient(createHttpLink(), cache);
 const routes = createRoutes(client);
-
-/** Ends the current task, so the browser can handle input before the next piece of start-up. */
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 if (serverState) {
   // Start-up runs as several short tasks rather than one long one: loading the app's code,

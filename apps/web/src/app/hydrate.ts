@@ -4,6 +4,9 @@
 
 import { type LoaderFunctionArgs, matchRoutes, type RouteObject } from 'react-router';
 
+/** Ends the current task, so the browser can handle input before the next piece of start-up. */
+export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function loadMatchedRoutes(
   routes: RouteObject[],
   location: Location,
@@ -12,10 +15,16 @@ export async function loadMatchedRoutes(
   const request = new Request(location.href);
   const loaderData: Record<string, unknown> = {};
   await Promise.all(
-    matches.map(async ({ route, params }) => {
+    matches.map(async ({ route }) => {
       if (typeof route.lazy === 'function') {
         Object.assign(route, await route.lazy(), { lazy: undefined });
       }
+    }),
+  );
+  // The code and the data are two pieces of work; the browser gets a turn between them.
+  await yieldToBrowser();
+  await Promise.all(
+    matches.map(async ({ route, params }) => {
       if (route.id && typeof route.loader === 'function') {
         const args = { request, params, context: undefined } as unknown as LoaderFunctionArgs;
         loaderData[route.id] = await route.loader(args);

@@ -1,6 +1,7 @@
 // The route table. Each page's loader is defined here, outside its lazily loaded code, so the
 // page's query starts at navigation while its code is still downloading. Pages have fixed ids:
-// a server-rendered page is hydrated with its loader's data under that id.
+// a server-rendered page is hydrated with its loader's data under that id. Each page's handle
+// names its lazily loaded module, so a server-rendered page can have the browser fetch it at once.
 
 import type { ApolloClient } from '@apollo/client';
 import { createQueryPreloader } from '@apollo/client/react';
@@ -15,6 +16,12 @@ import { tagLoader, tagsLoader } from '../features/tags/tags-query.ts';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
 
+/** What a page route's `handle` holds. */
+export interface PageHandle {
+  /** The page's lazily loaded module, as the build manifest names it. */
+  chunk: string;
+}
+
 export function createRoutes(client: ApolloClient): RouteObject[] {
   const preload = createQueryPreloader(client);
   const page = (route: RouteObject): RouteObject => ({ HydrateFallback: PageSkeleton, ...route });
@@ -27,6 +34,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
           children: [
             page({
               id: 'feed',
+              handle: { chunk: 'src/features/feed/feed-route.tsx' },
               index: true,
               loader: feedLoader(preload),
               lazy: async () => ({
@@ -35,6 +43,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             }),
             page({
               id: 'article',
+              handle: { chunk: 'src/features/articles/article-route.tsx' },
               path: 'articles/:slug',
               loader: articleLoader(preload),
               lazy: async () => ({
@@ -43,6 +52,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             }),
             page({
               id: 'tags',
+              handle: { chunk: 'src/features/tags/tags-route.tsx' },
               path: 'tags',
               loader: tagsLoader(preload),
               lazy: async () => ({
@@ -51,6 +61,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             }),
             page({
               id: 'tag',
+              handle: { chunk: 'src/features/tags/tag-route.tsx' },
               path: 'tags/:slug',
               loader: tagLoader(preload),
               lazy: async () => ({
@@ -59,6 +70,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             }),
             page({
               id: 'media-list',
+              handle: { chunk: 'src/features/media/media-list-route.tsx' },
               path: 'media',
               loader: mediaListLoader(preload),
               lazy: async () => ({
@@ -67,6 +79,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             }),
             page({
               id: 'media',
+              handle: { chunk: 'src/features/media/media-route.tsx' },
               path: 'media/:slug',
               loader: mediaLoader(preload),
               lazy: async () => ({
@@ -75,6 +88,7 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
             }),
             page({
               id: 'search',
+              handle: { chunk: 'src/features/search/search-route.tsx' },
               path: 'search',
               loader: searchLoader(preload),
               lazy: async () => ({
