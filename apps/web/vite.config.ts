@@ -66,6 +66,10 @@ const reactRouterProduction = fileURLToPath(
 export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [graphqlDocuments(), react(), scriptsAfterContent()],
   resolve: command === 'build' ? { alias: { 'react-router': reactRouterProduction } } : {},
+  // The server build carries its dependencies, tree-shaken into a few files: loading them one
+  // module at a time from node_modules made the API's start a second slower.
+  ssr: { noExternal: true },
+  ...(isSsrBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   server: { proxy },
   preview: { proxy },
   build: {

@@ -48,23 +48,31 @@ export interface PageRendererOptions {
 export class PageRenderer {
   private readonly cache: ResponseCache;
   private readonly templateHash: string;
+  private entry: Promise<ServerEntry> | null = null;
 
-  private constructor(
-    private readonly entry: ServerEntry,
-    private readonly options: PageRendererOptions,
-  ) {
+  private constructor(private readonly options: PageRendererOptions) {
     this.cache = new ResponseCache(options.cacheEntries);
     this.templateHash = createHash('sha256').update(options.template).digest('base64url');
   }
 
-  /** The renderer, or null when the app has no server build. */
-  static async load(options: PageRendererOptions): Promise<PageRenderer | null> {
-    if (!existsSync(options.entryPath)) return null;
-    const entry = (await import(pathToFileURL(options.entryPath).href)) as ServerEntry;
-    if (typeof entry.renderPage !== 'function') {
-      throw new Error(`${options.entryPath} does not export renderPage`);
-    }
-    return new PageRenderer(entry, options);
+  /**
+   * The renderer, or null when the app has no server build. The build itself is loaded by
+   * `load()`, which the server calls once it is listening, so loading it does not delay the
+   * start; a page asked for before then waits for it.
+   */
+  static create(options: PageRendererOptions): PageRenderer | null {
+    return existsSync(options.entryPath) ? new PageRenderer(options) : null;
+  }
+
+  load(): Promise<ServerEntry> {
+    this.entry ??= import(pathToFileURL(this.options.entryPath).href).then((module) => {
+      const entry = module as ServerEntry;
+      if (typeof entry.renderPage !== 'function') {
+        throw new Error(`${this.options.entryPath} does not export renderPage`);
+      }
+      return entry;
+    });
+    return this.entry;
   }
 
   /** The ETag a page at this address has for the current dataset and app build. */
@@ -89,7 +97,8 @@ export class PageRenderer {
     const version = await this.options.store.datasetVersion();
     const etag = await this.etag(url);
     const context = this.options.context();
-    const result = await this.entry.renderPage({
+    const entry = await this.load();
+    const result = await entry.renderPage({
       url,
       template: this.options.template,
       ...(this.options.manifest ? { manifest: this.options.manifest } : {}),

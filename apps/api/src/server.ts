@@ -309,7 +309,7 @@ export async function buildServer(
   const pages =
     indexHtml === null
       ? null
-      : await PageRenderer.load({
+      : PageRenderer.create({
           entryPath: config.JIN_WEB_SSR_ENTRY,
           template: indexHtml,
           manifest: readManifest(config.JIN_WEB_DIST),
@@ -317,6 +317,13 @@ export async function buildServer(
           context: () => createContext(store, limits, null),
           cacheEntries: config.JIN_PAGE_CACHE_ENTRIES,
         });
+  if (pages) {
+    app.addHook('onListen', async () => {
+      pages.load().catch((error: unknown) => {
+        app.log.error({ err: error }, 'the server build failed to load; sending the app shell');
+      });
+    });
+  }
   if (indexHtml !== null && pages === null) {
     app.log.warn(
       `no server build at ${config.JIN_WEB_SSR_ENTRY}: pages are rendered in the browser`,

@@ -2,7 +2,8 @@
 // fixtures/server-entry.mjs) renders with queries run in-process; the server keeps rendered pages
 // per dataset version, answers 304 to a matching ETag, and falls back to the app shell.
 
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchive, seedStore } from '@jin/content';
 import type { Store } from '@jin/store';
@@ -116,5 +117,30 @@ describe('server-rendered pages', () => {
     expect(await (await fetch(`${url}/tags`)).text()).toContain('tags at /tags');
     // Other methods never reach the pages.
     expect((await fetch(`${url}/tags`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('sends the app shell when the server build cannot be used', async () => {
+    const broken = join(dist, 'broken-entry.mjs');
+    writeFileSync(broken, 'export const somethingElse = 1;\n');
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '0',
+      JIN_WEB_DIST: dist,
+      JIN_WEB_SSR_ENTRY: broken,
+      LOG_LEVEL: 'silent',
+    });
+    const other = await buildServer(config, store, { logger: false });
+    try {
+      await other.listen({ port: 0, host: '127.0.0.1' });
+      const address = other.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`http://127.0.0.1:${port}/tags`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe(SHELL);
+      }
+    } finally {
+      await other.close();
+    }
   });
 });
