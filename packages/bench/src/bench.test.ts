@@ -127,3 +127,12 @@ describe('pnpm bench --smoke', () => {
     for (const m of judged) expect(typeof m.pass).toBe('boolean');
   });
 });
+
+describe('the Lighthouse warm-up', () => {
+  it('never fetches a page Lighthouse measures, so every measured page is rendered afresh', async () => {
+    const { SPA_PAGES, WARM_UP_PATHS } = await import('./spa.ts');
+    const measured = SPA_PAGES('an-article').map((p) => p.path);
+    expect(WARM_UP_PATHS.length).toBeGreaterThan(0);
+    expect(WARM_UP_PATHS.filter((path) => measured.includes(path))).toEqual([]);
+  });
+});

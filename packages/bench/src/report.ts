@@ -255,7 +255,7 @@ function spaSection(report: Report, r: SpaResult): string {
   };
   parts.push(
     '',
-    `### Lighthouse 12 (mobile emulation, simulated throttling; the site serving the real archive; Lighthouse CPU benchmark index of this machine: ${r.lighthouse.map((p) => Math.round(p.benchmarkIndex)).join(', ')})`,
+    `### Lighthouse 12 (mobile emulation, simulated throttling; the site serving the real archive, each measured page rendered on the server afresh after a warm-up on four other pages; Lighthouse CPU benchmark index of this machine: ${r.lighthouse.map((p) => Math.round(p.benchmarkIndex)).join(', ')})`,
     '',
     table(
       [
