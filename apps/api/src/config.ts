@@ -21,7 +21,7 @@ const schema = z.object({
   JIN_WEB_SSR_ENTRY: z
     .string()
     .min(1)
-    .default(fileURLToPath(new URL('../../web/dist-ssr/entry-server.js', import.meta.url))),
+    .default(fileURLToPath(new URL('../../web/dist-ssr/entry-server.cjs', import.meta.url))),
   JIN_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JIN_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),

@@ -1,5 +1,5 @@
 // Pages rendered on the server: the reader app's server build (a stand-in here, see
-// fixtures/server-entry.mjs) renders with queries run in-process; the server keeps rendered pages
+// fixtures/server-entry.cjs) renders with queries run in-process; the server keeps rendered pages
 // per dataset version, answers 304 to a matching ETag, and falls back to the app shell.
 
 import { rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { buildServer } from '../src/server.ts';
 import { webDistFixture } from './processes.ts';
 
 const dist = webDistFixture();
-const ENTRY = fileURLToPath(new URL('./fixtures/server-entry.mjs', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./fixtures/server-entry.cjs', import.meta.url));
 const SHELL = '<!doctype html><title>reader app</title><div id="root"></div>';
 
 let store: Store;
@@ -120,8 +120,8 @@ describe('server-rendered pages', () => {
   });
 
   it('sends the app shell when the server build cannot be used', async () => {
-    const broken = join(dist, 'broken-entry.mjs');
-    writeFileSync(broken, 'export const somethingElse = 1;\n');
+    const broken = join(dist, 'broken-entry.cjs');
+    writeFileSync(broken, 'module.exports = { somethingElse: 1 };\n');
     const config = loadConfig({
       NODE_ENV: 'production',
       PORT: '0',
