@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
+import { listenOnLoopback } from './processes.ts';
 
 const archive = loadArchive();
 const servers: FastifyInstance[] = [];
@@ -17,10 +18,8 @@ async function start(env: Record<string, string>): Promise<string> {
     logger: false,
     tokens: new SqliteTokenStore(store),
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
   servers.push(app);
-  const address = app.server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return listenOnLoopback(app);
 }
 
 let url: string;

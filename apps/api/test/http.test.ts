@@ -7,7 +7,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
-import { webDistFixture } from './processes.ts';
+import { listenOnLoopback, webDistFixture } from './processes.ts';
 
 const archive = loadArchive();
 const dist = webDistFixture();
@@ -45,9 +45,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   });
   app = await buildServer(config, instrumented(base), { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  url = await listenOnLoopback(app);
 });
 
 afterAll(async () => {

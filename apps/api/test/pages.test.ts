@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
-import { webDistFixture } from './processes.ts';
+import { listenOnLoopback, webDistFixture } from './processes.ts';
 
 const dist = webDistFixture();
 const ENTRY = fileURLToPath(new URL('./fixtures/server-entry.cjs', import.meta.url));
@@ -35,9 +35,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   });
   app = await buildServer(config, store, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  url = await listenOnLoopback(app);
 });
 
 afterAll(async () => {
@@ -131,11 +129,9 @@ describe('server-rendered pages', () => {
     });
     const other = await buildServer(config, store, { logger: false });
     try {
-      await other.listen({ port: 0, host: '127.0.0.1' });
-      const address = other.server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
+      const otherUrl = await listenOnLoopback(other);
       for (let i = 0; i < 2; i++) {
-        const response = await fetch(`http://127.0.0.1:${port}/tags`);
+        const response = await fetch(`${otherUrl}/tags`);
         expect(response.status).toBe(200);
         expect(await response.text()).toBe(SHELL);
       }
