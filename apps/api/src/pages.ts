@@ -90,27 +90,25 @@ export class PageRenderer {
     return this.entry;
   }
 
-  /** The ETag a page at this address has for the current dataset and app build. */
-  async etag(url: string): Promise<string> {
+  /**
+   * For the current dataset version: the ETag the page at this address has, and the rendered page
+   * if it is kept. One read of the version serves the whole request.
+   */
+  async lookup(url: string): Promise<{ version: string; etag: string; kept?: PageResponse }> {
     const version = await this.options.store.datasetVersion();
+    const hit = this.cache.get(version, url);
+    if (hit) return { version, etag: hit.etag, kept: { kind: 'page', status: 200, ...hit } };
     const hash = createHash('sha256')
       .update(this.templateHash)
       .update('\0')
       .update(url)
       .digest('base64url')
       .slice(0, 22);
-    return etagFor(version, hash);
+    return { version, etag: etagFor(version, hash) };
   }
 
-  /** The current dataset version's rendered page for this address, if kept. */
-  async cached(url: string): Promise<PageResponse | undefined> {
-    const hit = this.cache.get(await this.options.store.datasetVersion(), url);
-    return hit ? { kind: 'page', status: 200, body: hit.body, etag: hit.etag } : undefined;
-  }
-
-  async render(url: string): Promise<PageResponse> {
-    const version = await this.options.store.datasetVersion();
-    const etag = await this.etag(url);
+  /** Renders the page at this address for the dataset version and ETag `lookup` gave. */
+  async render(url: string, version: string, etag: string): Promise<PageResponse> {
     const context = this.options.context();
     const entry = await this.load();
     const result = await entry.renderPage({
@@ -132,15 +130,10 @@ export class PageRenderer {
       },
     });
     if (result.kind !== 'page') return result;
-    const page = {
-      kind: 'page' as const,
-      status: result.status,
-      body: Buffer.from(result.html),
-      etag,
-    };
+    const body = Buffer.from(result.html);
     // Only complete pages are kept: a 404 for a mistyped address is cheap to render again and
     // would otherwise let anyone fill the cache.
-    if (page.status === 200) this.cache.set(version, url, { etag: page.etag, body: page.body });
-    return page;
+    if (result.status === 200) this.cache.set(version, url, { etag, body });
+    return { kind: 'page', status: result.status, body, etag };
   }
 }

@@ -344,16 +344,16 @@ export async function buildServer(
         .send('The reader app is not built yet: run `pnpm build`, then restart.');
     }
     if (pages === null) return sendShell(reply);
-    const etag = await pages.etag(request.url);
+    const { version, etag, kept } = await pages.lookup(request.url);
     if (matches(request.headers['if-none-match'], etag)) {
       return reply.code(304).header('etag', etag).header('cache-control', 'no-cache').send();
     }
-    let page = await pages.cached(request.url);
+    let page = kept;
     if (!page) {
       // Rendering runs queries, so an anonymous client over its rate gets the shell instead.
       if (limiter.take(request.ip) > 0) return sendShell(reply);
       try {
-        page = await pages.render(request.url);
+        page = await pages.render(request.url, version, etag);
       } catch (error) {
         request.log.error({ err: error }, 'server render failed; sending the app shell');
         return sendShell(reply);
@@ -371,7 +371,6 @@ export async function buildServer(
       .header('cache-control', 'no-cache')
       .send(page.body);
   };
-  app.get('/', readerPage);
   app.get('/*', readerPage);
   app.setNotFoundHandler(async (_request, reply) => notFound(reply));
 

@@ -10,6 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { from } from 'rxjs';
 import { createCache } from './app/apollo-client.ts';
+import { STATE_ELEMENT_ID } from './app/hydrate.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
 import { SITE_DESCRIPTION, SITE_NAME } from './lib/site.ts';
 import { type PageMeta, PageMetaContext } from './lib/use-document-meta.ts';
@@ -29,8 +30,6 @@ export type RenderedPage =
   | { kind: 'redirect'; status: number; location: string }
   /** The page cannot be rendered here (its data failed to load): send the app shell. */
   | { kind: 'shell'; reason: string };
-
-export const STATE_ELEMENT_ID = 'jin-state';
 
 /** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
 export function serializeState(state: unknown): string {
@@ -93,7 +92,6 @@ export async function renderPage(options: {
   execute: Execute;
   /** When given, the page's own modules are preloaded from the HTML. */
   manifest?: BuildManifest;
-  signal?: AbortSignal;
 }): Promise<RenderedPage> {
   const link = new ApolloLink((operation) =>
     from(
@@ -106,10 +104,7 @@ export async function renderPage(options: {
   );
   const client = new ApolloClient({ link, cache: createCache(), ssrMode: true });
   const handler = createStaticHandler(createRoutes(client));
-  const request = new Request(new URL(options.url, 'http://localhost'), {
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  const context = await handler.query(request);
+  const context = await handler.query(new Request(new URL(options.url, 'http://localhost')));
   if (context instanceof Response) {
     const location = context.headers.get('location');
     if (location && context.status >= 300 && context.status < 400) {

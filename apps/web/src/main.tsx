@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { createApolloClient, createCache, createHttpLink } from './app/apollo-client.ts';
 import { App } from './app/app.tsx';
-import { loadMatchedRoutes, yieldToBrowser } from './app/hydrate.ts';
+import { loadMatchedRoutes, STATE_ELEMENT_ID, yieldToBrowser } from './app/hydrate.ts';
 import { createRoutes } from './app/routes.tsx';
 import './styles/base.css';
 import './styles/layout.css';
@@ -15,7 +15,7 @@ import './styles/print.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 // A page rendered on the server carries the data it was rendered with (see entry-server.tsx).
-const serverState = document.getElementById('jin-state')?.textContent;
+const serverState = document.getElementById(STATE_ELEMENT_ID)?.textContent;
 
 const cache = createCache();
 if (serverState) cache.restore(JSON.parse(serverState));

@@ -14,7 +14,7 @@ export interface PageMeta {
  */
 export const PageMetaContext = createContext<PageMeta | null>(null);
 
-export function documentTitle(title: string | null | undefined): string {
+function documentTitle(title: string | null | undefined): string {
   return title ? `${title} · ${SITE_NAME}` : SITE_NAME;
 }
 
