@@ -170,6 +170,66 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       });
     }
 
+    it('keeps the count and every numbered page right through writes, failures and dry runs', async () => {
+      const check = async () => {
+        const ids = Array.from({ length: 400 }, (_, i) => i + 1);
+        const now = (await store.getArticlesByIds(ids)).filter((a): a is Article => a !== null);
+        expect(await store.countArticles()).toBe(now.length);
+        for (const order of ['newest', 'oldest'] as const) {
+          const want = expected(now, {}, order);
+          const pageSize = 7;
+          const pageCount = Math.max(1, Math.ceil(want.length / pageSize));
+          for (let page = 1; page <= pageCount + 1; page++) {
+            const got = await store.pageArticles({ order, page, pageSize });
+            expect(got.totalCount).toBe(want.length);
+            expect(got.pageCount).toBe(pageCount);
+            expect(got.hits.map((h) => h.article.slug)).toEqual(
+              want.slice((page - 1) * pageSize, page * pageSize),
+            );
+          }
+        }
+        return now.length;
+      };
+      const base = fixtureArticles()[0] as ArticleInput;
+      expect(await check()).toBe(47);
+      await store.upsertArticle({ ...base, slug: 'lone', releasedOn: '2025-11-03' });
+      expect(await check()).toBe(48);
+      // Enough rows that an engine may take a bulk path, over months old and new.
+      const batch = (word: string) =>
+        fixtureArticles(120).map((a, i) => ({
+          ...a,
+          slug: `${word}-${i}`,
+          releasedOn: `20${20 + (i % 7)}-${String(1 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)}`,
+        }));
+      const failing = batch('failing');
+      (failing[119] as ArticleInput).tags = [];
+      await expect(store.importArticles(failing)).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(store.upsertArticle({ ...base, slug: 'bad', title: '' })).rejects.toThrow();
+      expect((await store.importArticles(batch('dry'), { dryRun: true })).created).toBe(120);
+      expect((await store.importArticles(batch('dry').slice(0, 3), { dryRun: true })).created).toBe(
+        3,
+      );
+      expect(await check()).toBe(48);
+      expect((await store.importArticles(batch('bulk'))).created).toBe(120);
+      expect(await check()).toBe(168);
+
+      // Dates move to a month of their own, within a month, and back into a busy one.
+      const lone = (await store.getArticleBySlug('lone')) as Article;
+      await store.upsertArticle({ ...base, slug: 'lone', releasedOn: '2031-07-15' });
+      await store.upsertArticle({ ...base, slug: 'bulk-5', releasedOn: '2025-06-02' });
+      const moved = fixtureArticles()[4] as ArticleInput;
+      await store.upsertArticle({ ...moved, releasedOn: '2020-01-01' });
+      expect(await check()).toBe(168);
+      // Deleting the only article of a month, then others.
+      expect(await store.deleteArticle(lone.id)).toBe(true);
+      for (const slug of ['article-0', 'bulk-0', 'bulk-7']) {
+        await store.deleteArticle(((await store.getArticleBySlug(slug)) as Article).id);
+      }
+      expect(await check()).toBe(164);
+      await store.upsertArticle({ ...base, slug: 'lone-again', releasedOn: '2031-07-16' });
+      expect(await check()).toBe(165);
+    });
+
     it('reports previous and next pages exactly', async () => {
       const first = await store.listArticles({ first: 5 });
       expect(first.hasPreviousPage).toBe(false);

@@ -143,6 +143,46 @@ const MIGRATIONS: readonly string[] = [
     VALUES (NEW.search_key, NEW.title, NEW.summary);
   END;
   `,
+  /* 5: articles are counted, in all and per month of release, as they are written */ `
+  -- The total answers an unfiltered count without reading an index; the months let a page deep
+  -- in the date-ordered archive skip whole months instead of walking every entry before it.
+  INSERT INTO meta (key, value) VALUES ('article_count', (SELECT count(*) FROM articles));
+  CREATE TABLE article_months (
+    month TEXT PRIMARY KEY, -- YYYY-MM of released_on
+    article_count INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO article_months (month, article_count)
+  SELECT substr(released_on, 1, 7), count(*) FROM articles GROUP BY 1;
+
+  -- A bulk import counts the rows it creates in one statement at its end, as it already indexes
+  -- them for search (see writer.ts), so the flag that defers both is renamed.
+  DROP TRIGGER articles_fts_insert;
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_import') BEGIN
+    INSERT INTO articles_fts (rowid, title, summary)
+    VALUES (NEW.search_key, NEW.title, NEW.summary);
+  END;
+  CREATE TRIGGER articles_counts_insert AFTER INSERT ON articles
+  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bulk_import') BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'article_count';
+    INSERT INTO article_months (month, article_count) VALUES (substr(NEW.released_on, 1, 7), 1)
+    ON CONFLICT (month) DO UPDATE SET article_count = article_count + 1;
+  END;
+  CREATE TRIGGER articles_counts_delete AFTER DELETE ON articles BEGIN
+    UPDATE meta SET value = value - 1 WHERE key = 'article_count';
+    UPDATE article_months SET article_count = article_count - 1
+    WHERE month = substr(OLD.released_on, 1, 7);
+    DELETE FROM article_months WHERE month = substr(OLD.released_on, 1, 7) AND article_count = 0;
+  END;
+  CREATE TRIGGER articles_counts_month_update AFTER UPDATE OF released_on ON articles
+  WHEN substr(OLD.released_on, 1, 7) <> substr(NEW.released_on, 1, 7) BEGIN
+    UPDATE article_months SET article_count = article_count - 1
+    WHERE month = substr(OLD.released_on, 1, 7);
+    DELETE FROM article_months WHERE month = substr(OLD.released_on, 1, 7) AND article_count = 0;
+    INSERT INTO article_months (month, article_count) VALUES (substr(NEW.released_on, 1, 7), 1)
+    ON CONFLICT (month) DO UPDATE SET article_count = article_count + 1;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureArticles, runStoreContract, seed, walk } from '../contract.ts';
-import type { ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
+import type { Article, ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
 import { migrate } from './migrations.ts';
 import { openSqliteStore, parseSnippet, SqliteStore } from './sqlite-store.ts';
 
@@ -24,7 +24,7 @@ describe('SQLite specifics', () => {
     const version = await first.datasetVersion();
     await first.close();
     const second = new SqliteStore({ path });
-    expect(second.db.pragma('user_version', { simple: true })).toBe(4);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(5);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await second.countArticles()).toBe(1);
@@ -98,6 +98,121 @@ describe('SQLite specifics', () => {
     expect(() => store.db.prepare(check).run()).not.toThrow();
     store.db.prepare("UPDATE articles SET released_on = '2026-01-01' WHERE id = 7").run();
     expect(() => store.db.prepare(check).run()).not.toThrow();
+    await store.close();
+  });
+});
+
+/** The kept article counts, and what they should be: counted from the articles themselves. */
+function counts(store: SqliteStore) {
+  const kept = {
+    total: store.db
+      .prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'article_count'")
+      .pluck()
+      .get(),
+    months: store.db
+      .prepare('SELECT month, article_count FROM article_months ORDER BY 1')
+      .raw()
+      .all(),
+  };
+  const counted = {
+    total: store.db.prepare('SELECT count(*) FROM articles').pluck().get(),
+    months: store.db
+      .prepare('SELECT substr(released_on, 1, 7), count(*) FROM articles GROUP BY 1 ORDER BY 1')
+      .raw()
+      .all(),
+  };
+  return { kept, counted };
+}
+
+describe('Kept article counts', () => {
+  it('match the articles after every kind of write, failed and dry ones included', async () => {
+    const store = openSqliteStore();
+    const expectRight = async (total: number) => {
+      const { kept, counted } = counts(store);
+      expect(kept).toEqual(counted);
+      expect(kept.total).toBe(total);
+      expect(await store.countArticles()).toBe(total);
+    };
+    await seed(store);
+    await expectRight(47);
+    const batch = (word: string) =>
+      fixtureArticles(150).map((a, i) => ({
+        ...a,
+        slug: `${word}-${i}`,
+        releasedOn: `20${10 + (i % 9)}-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 9}`,
+      }));
+    const failing = batch('failing');
+    (failing[149] as ArticleInput).title = '';
+    await expect(store.importArticles(failing)).rejects.toThrow();
+    await store.importArticles(batch('dry'), { dryRun: true });
+    await store.importArticles(batch('dry').slice(0, 2), { dryRun: true });
+    await expectRight(47);
+    expect((await store.importArticles(batch('bulk'))).created).toBe(150);
+    await expectRight(197);
+    // Into months that already hold articles, with one existing article updated on the way.
+    const more = batch('more');
+    more[0] = { ...(batch('bulk')[0] as ArticleInput), releasedOn: '2018-12-01' };
+    expect(await store.importArticles(more)).toMatchObject({ created: 149, updated: 1 });
+    await expectRight(346);
+
+    const one = fixtureArticles()[0] as ArticleInput;
+    const { article } = await store.upsertArticle({
+      ...one,
+      slug: 'alone',
+      releasedOn: '2040-02-29',
+    });
+    await expectRight(347);
+    await store.upsertArticle({ ...one, slug: 'alone', releasedOn: '2040-02-01' });
+    await store.upsertArticle({ ...one, slug: 'bulk-3', releasedOn: '2041-12-31' });
+    await expectRight(347);
+    expect(counts(store).kept.months).toContainEqual(['2041-12', 1]);
+    await store.deleteArticle(article.id);
+    await store.deleteArticle(((await store.getArticleBySlug('bulk-3')) as Article).id);
+    await expectRight(345);
+    // A month whose last article leaves is no longer listed.
+    expect(counts(store).kept.months.map((m) => (m as [string, number])[0])).not.toContain(
+      '2041-12',
+    );
+    await store.close();
+  });
+
+  it('are counted from the articles of an existing database when it upgrades', async () => {
+    const path = join(dir, 'upgrade-counts.db');
+    const old = new Database(path);
+    migrate(old, 4);
+    old.exec(`
+      INSERT INTO media (id, slug, name, name_key) VALUES (1, 'nhk', 'NHK', 'nhk');
+      INSERT INTO articles (id, slug, title, released_on, media_id, summary, created_at, updated_at)
+      VALUES (7, 'one', 'Quota rules', '2019-03-01', 1, 'A quota text.', 'x', 'x'),
+             (8, 'two', 'Visa rules', '2019-03-31', 1, 'A visa text.', 'x', 'x'),
+             (9, 'three', 'Wage rules', '2025-06-30', 1, 'A wage text.', 'x', 'x');`);
+    old.close();
+    const store = new SqliteStore({ path });
+    expect(store.db.pragma('user_version', { simple: true })).toBe(5);
+    const { kept, counted } = counts(store);
+    expect(kept).toEqual({
+      total: 3,
+      months: [
+        ['2019-03', 2],
+        ['2025-06', 1],
+      ],
+    });
+    expect(kept).toEqual(counted);
+    expect(await store.countArticles()).toBe(3);
+    expect(await store.deleteArticle(8)).toBe(true);
+    expect(counts(store).kept).toEqual({
+      total: 2,
+      months: [
+        ['2019-03', 1],
+        ['2025-06', 1],
+      ],
+    });
+    // Writes after the upgrade are counted and indexed, one by one and in bulk.
+    await seed(store, fixtureArticles(120));
+    await store.upsertArticle({ ...(fixtureArticles()[0] as ArticleInput), slug: 'single' });
+    expect(counts(store).kept).toEqual(counts(store).counted);
+    expect(await store.countArticles()).toBe(123);
+    expect(await store.countArticles({ query: 'rules' })).toBe(123);
     await store.close();
   });
 });

@@ -412,15 +412,17 @@ export class SqliteStore implements Store {
 
   private count(filter: ResolvedFilter): number {
     if (filter.empty) return 0;
+    // Precomputed counts answer the common cases without touching the articles.
+    if (isEverything(filter)) {
+      return this.stmt("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'article_count'")
+        .pluck()
+        .get() as number;
+    }
     const onlyTags =
       filter.mediaIds.length === 0 &&
       !filter.releasedFrom &&
       !filter.releasedTo &&
       filter.ftsQuery === null;
-    // Precomputed counts answer the common cases without touching the articles.
-    if (onlyTags && filter.anyOfTagIds.length === 0 && filter.allOfTagIds.length === 0) {
-      return this.stmt('SELECT count(*) FROM articles').pluck().get() as number;
-    }
     const single =
       filter.allOfTagIds.length === 1 && filter.anyOfTagIds.length === 0
         ? filter.allOfTagIds[0]
@@ -605,6 +607,19 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Whether a filter keeps every article. */
+function isEverything(filter: ResolvedFilter): boolean {
+  return (
+    !filter.empty &&
+    filter.anyOfTagIds.length === 0 &&
+    filter.allOfTagIds.length === 0 &&
+    filter.mediaIds.length === 0 &&
+    !filter.releasedFrom &&
+    !filter.releasedTo &&
+    filter.ftsQuery === null
+  );
 }
 
 const countedTag = (r: TagRow): Counted<Tag> => ({
