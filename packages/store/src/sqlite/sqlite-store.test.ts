@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixtureArticles, runStoreContract, seed, walk } from '../contract.ts';
 import type { Article, ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
 import { migrate } from './migrations.ts';
@@ -213,6 +213,77 @@ describe('Kept article counts', () => {
     expect(counts(store).kept).toEqual(counts(store).counted);
     expect(await store.countArticles()).toBe(123);
     expect(await store.countArticles({ query: 'rules' })).toBe(123);
+    await store.close();
+  });
+});
+
+describe('Numbered pages deep in a large archive', () => {
+  it('skip whole months and still hold exactly the right rows, after deletes and date moves', async () => {
+    const store = openSqliteStore();
+    let state = 11;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const day = (d: number) => new Date(Date.UTC(2015, 0, 1 + d)).toISOString().slice(0, 10);
+    // Over ten years, so many articles share a date and every month holds about fifty.
+    const inputs = fixtureArticles(6000).map((a, i) => ({
+      ...a,
+      slug: `deep-${i}`,
+      releasedOn: day(Math.floor(random() * 3650)),
+    }));
+    await seed(store, inputs);
+
+    const expectPages = async (pageSize: number) => {
+      // The oracle: every article sorted in memory.
+      const rows = store.db.prepare('SELECT id, slug, released_on FROM articles').all() as {
+        id: number;
+        slug: string;
+        released_on: string;
+      }[];
+      rows.sort((x, y) =>
+        x.released_on === y.released_on ? x.id - y.id : x.released_on < y.released_on ? -1 : 1,
+      );
+      const oldest = rows.map((r) => r.slug);
+      for (const [order, want] of [
+        ['oldest', oldest],
+        ['newest', [...oldest].reverse()],
+      ] as const) {
+        const pageCount = Math.ceil(want.length / pageSize);
+        for (let page = 1; page <= pageCount; page++) {
+          const got = await store.pageArticles({ order, page, pageSize });
+          expect(got.totalCount).toBe(want.length);
+          expect(got.hits.map((h) => h.article.slug)).toEqual(
+            want.slice((page - 1) * pageSize, page * pageSize),
+          );
+        }
+      }
+    };
+
+    // A page in the middle reads the months' counts; an early one does not need them.
+    const sqls = vi.spyOn(store, 'stmt');
+    const readsMonths = () => sqls.mock.calls.some(([sql]) => sql.includes('article_months'));
+    await store.pageArticles({ page: 2, pageSize: 20 });
+    expect(readsMonths()).toBe(false);
+    await store.pageArticles({ page: 140, pageSize: 20 });
+    expect(readsMonths()).toBe(true);
+    sqls.mockRestore();
+
+    await expectPages(100);
+    const all = (await store.getArticlesByIds(inputs.map((_, i) => i + 1))) as Article[];
+    // Every article of one month goes, and every seventeenth of the rest.
+    for (const a of all) {
+      if (a.releasedOn.startsWith('2018-05') || a.id % 17 === 0) await store.deleteArticle(a.id);
+    }
+    // Every twenty-third moves: some to a month that was empty, others across the archive.
+    const input = (a: Article): ArticleInput => ({
+      ...(inputs[a.id - 1] as ArticleInput),
+      releasedOn: a.id % 2 === 0 ? '2018-05-20' : day(Math.floor(random() * 3650)),
+    });
+    for (const a of all)
+      if (a.id % 23 === 0 && a.id % 17 !== 0) await store.upsertArticle(input(a));
+    expect(counts(store).kept).toEqual(counts(store).counted);
+    await expectPages(37);
     await store.close();
   });
 });

@@ -50,6 +50,12 @@ export interface SqliteStoreOptions {
 }
 
 const DEFAULT_RANK_WINDOW = 1000;
+/**
+ * A numbered page of every article that would skip at least this many rows finds its month
+ * first (see `fromMonth`). Summing 14 years of months costs about what walking this many index
+ * entries costs.
+ */
+const MONTHS_FROM = 2000;
 
 export interface ArticleRow {
   id: number;
@@ -449,6 +455,39 @@ export class SqliteStore implements Store {
       .get(...params) as number;
   }
 
+  /**
+   * Where to read every article from to reach row `skip` of the list (in `order`, read in this
+   * direction): the start of the month holding that row, and how many rows of that month come
+   * before it. One statement sums the months' counts, so the cost grows with the number of
+   * months, not with `skip`.
+   */
+  private fromMonth(
+    all: ResolvedFilter,
+    order: 'newest' | 'oldest',
+    forward: boolean,
+    skip: number,
+  ): { filter: ResolvedFilter; skip: number } {
+    const dir = (order === 'newest') === forward ? 'DESC' : 'ASC';
+    const found = this.stmt(
+      `SELECT month, ? - (through - article_count) FROM (
+         SELECT month, article_count,
+           sum(article_count) OVER (ORDER BY month ${dir} ROWS UNBOUNDED PRECEDING) AS through
+         FROM article_months)
+       WHERE through > ? LIMIT 1`,
+    )
+      .raw()
+      .get(skip, skip) as [string, number] | undefined;
+    if (!found) return { filter: all, skip };
+    const [month, within] = found;
+    return {
+      filter:
+        dir === 'DESC'
+          ? { ...all, releasedTo: lastDayOf(month) }
+          : { ...all, releasedFrom: `${month}-01` },
+      skip: within,
+    };
+  }
+
   async pageArticles(query: ArticlePageQuery): Promise<ArticlePage> {
     const { page, pageSize } = query;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -469,9 +508,13 @@ export class SqliteStore implements Store {
       else {
         // A late page is read from the other end, so it costs what an early page costs.
         const late = offset > totalCount / 2;
-        const { sql, params } = late
-          ? listSql(filter, order, false, [], take, totalCount - offset - take)
-          : listSql(filter, order, true, [], take, offset);
+        const skip = late ? totalCount - offset - take : offset;
+        // Over every article, whole months before the page are skipped by their counts.
+        const from =
+          skip >= MONTHS_FROM && isEverything(filter)
+            ? this.fromMonth(filter, order, !late, skip)
+            : { filter, skip };
+        const { sql, params } = listSql(from.filter, order, !late, [], take, from.skip);
         rows = this.stmt(sql).all(...params) as ArticleRow[];
         if (late) rows.reverse();
       }
@@ -620,6 +663,14 @@ function isEverything(filter: ResolvedFilter): boolean {
     !filter.releasedTo &&
     filter.ftsQuery === null
   );
+}
+
+/** The last day of a 'YYYY-MM' month, as 'YYYY-MM-DD'. */
+function lastDayOf(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const day = new Date(0);
+  day.setUTCFullYear(year, m, 0); // day 0 of the next month
+  return `${month}-${String(day.getUTCDate()).padStart(2, '0')}`;
 }
 
 const countedTag = (r: TagRow): Counted<Tag> => ({
