@@ -31,15 +31,16 @@ test('the HTML of the feed and of an article already holds the page, its title a
   expect(feedHtml).toContain(`href="/articles/${first.slug}"`);
   expect(feedHtml).toContain(`href="/articles/${second.slug}"`);
   expect(feedHtml).toContain('<script type="application/json" id="jin-state">');
-  // The feed's own module is fetched with the entry, not after it has run.
+  // The page names the feed's own module, for the browser to fetch with the app's code.
   const manifest = JSON.parse(
     readFileSync(new URL('../dist/.vite/manifest.json', import.meta.url), 'utf8'),
   ) as Record<string, { file: string }>;
   const feedChunk = manifest['src/features/feed/feed-route.tsx']?.file;
   expect(feedChunk).toBeTruthy();
-  expect(feedHtml).toContain(
-    `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${feedChunk}">`,
-  );
+  const listed = /<script type="application\/json" id="jin-modules">([^<]*)<\/script>/.exec(
+    feedHtml,
+  )?.[1];
+  expect(JSON.parse(listed ?? '[]')).toContain(`/${feedChunk}`);
 
   const article = await request.get(`/articles/${first.slug}`);
   expect(article.status()).toBe(200);
@@ -104,6 +105,43 @@ test('hydration takes over the rendered page without fetching it again or any er
   await expect.poll(() => items.count()).toBeGreaterThan(before);
   expect(queries.length).toBeGreaterThan(0);
   expect(problems).toEqual([]);
+});
+
+test("the app's code is asked for only once the rendered page has been painted", async ({
+  page,
+  request,
+}) => {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../dist/.vite/manifest.json', import.meta.url), 'utf8'),
+  ) as Record<string, { file: string }>;
+  const app = manifest['src/main.tsx']?.file;
+  const feedChunk = manifest['src/features/feed/feed-route.tsx']?.file;
+  expect(app && feedChunk).toBeTruthy();
+  // What the HTML itself asks for: the small entry that carries the styles, nothing more.
+  const html = await (await request.get('/')).text();
+  const early = [
+    ...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/assets\/[^"]+\.js)"/g),
+  ].map((m) => m[1]);
+  expect(early.length).toBeGreaterThan(0);
+  expect(early).not.toContain(`/${app}`);
+  expect(early).not.toContain(`/${feedChunk}`);
+
+  await page.goto('/');
+  await settled(page);
+  await page.getByRole('button', { name: /Load more/ }).waitFor();
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('.js'))
+      .map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime })),
+  }));
+  expect(timing.paint).not.toBeNull();
+  const late = timing.scripts.filter((s) => !early.includes(s.path));
+  expect(late.map((s) => s.path)).toEqual(expect.arrayContaining([`/${app}`, `/${feedChunk}`]));
+  for (const script of late) {
+    expect(script.start, script.path).toBeGreaterThanOrEqual(timing.paint as number);
+  }
 });
 
 test('without JavaScript a reader can still go from the feed to an article and its tag', async ({

@@ -25,6 +25,8 @@ function closure(key, files = new Set()) {
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
 if (!entry) throw new Error('No entry chunk in the manifest; is build.manifest on?');
 const feedFiles = closure(entry);
+// The entry imports the app itself once the page is painted: every page loads it.
+for (const app of manifest[entry].dynamicImports ?? []) closure(app, feedFiles);
 if (manifest[FEED_ROUTE]) closure(FEED_ROUTE, feedFiles);
 const feedBytes = [...feedFiles].reduce((sum, file) => sum + gzip(file), 0);
 

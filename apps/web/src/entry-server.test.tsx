@@ -13,7 +13,7 @@ import {
   type BuildManifest,
   type Execute,
   fillTemplate,
-  preloadLinks,
+  pageAssets,
   renderPage,
   serializeState,
 } from './entry-server.tsx';
@@ -165,21 +165,18 @@ describe("preloading a page's own modules", () => {
     '_table.js': { file: 'assets/table.js', imports: ['_shared.js'] },
   };
 
-  it('links the route module and what it imports, except what index.html already loads', () => {
+  it('lists the route module and what it imports, except what index.html already loads', () => {
     const template = TEMPLATE.replace(
       '</head>',
       '<link rel="modulepreload" crossorigin href="/assets/shared.js"></head>',
     );
-    const links = preloadLinks(manifest, ['src/features/tags/tag-route.tsx'], template);
-    expect(links.split('\n').map((l) => l.trim())).toEqual([
-      '<link rel="stylesheet" crossorigin href="/assets/tag-route.css">',
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/tag-route.js">',
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/table.js">',
-    ]);
-    expect(preloadLinks(manifest, ['src/unknown.tsx'], template)).toBe('');
+    const assets = pageAssets(manifest, ['src/features/tags/tag-route.tsx'], template);
+    expect(assets.modules).toEqual(['/assets/tag-route.js', '/assets/table.js']);
+    expect(assets.head).toBe('<link rel="stylesheet" crossorigin href="/assets/tag-route.css">');
+    expect(pageAssets(manifest, ['src/unknown.tsx'], template)).toEqual({ head: '', modules: [] });
   });
 
-  it('puts them in the head of the rendered page', async () => {
+  it('names them in the page for after its first paint, and links their styles in the head', async () => {
     const { execute } = executor(() => tagData(1));
     const result = await renderPage({
       url: '/tags/statistics',
@@ -189,12 +186,17 @@ describe("preloading a page's own modules", () => {
     });
     if (result.kind !== 'page') throw new Error(`expected a page, got ${result.kind}`);
     const head = result.html.slice(0, result.html.indexOf('</head>'));
-    expect(head).toContain(
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/tag-route.js">',
-    );
-    expect(head).toContain(
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/shared.js">',
-    );
+    // No module is asked for before the page is painted.
+    expect(head).not.toContain('modulepreload');
+    expect(head).toContain('<link rel="stylesheet" crossorigin href="/assets/tag-route.css">');
+    const listed = /<script type="application\/json" id="jin-modules">([^<]*)<\/script>/.exec(
+      result.html,
+    )?.[1];
+    expect(JSON.parse(listed ?? 'null')).toEqual([
+      '/assets/tag-route.js',
+      '/assets/shared.js',
+      '/assets/table.js',
+    ]);
   });
 
   it('names a module that exists for every lazily loaded page', () => {

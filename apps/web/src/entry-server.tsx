@@ -10,7 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { from } from 'rxjs';
 import { createCache } from './app/apollo-client.ts';
-import { STATE_ELEMENT_ID } from './app/hydrate.ts';
+import { MODULES_ELEMENT_ID, STATE_ELEMENT_ID } from './app/page-data.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
 import { SITE_DESCRIPTION, SITE_NAME } from './lib/site.ts';
 import { type PageMeta, PageMetaContext } from './lib/use-document-meta.ts';
@@ -42,11 +42,20 @@ export function serializeState(state: unknown): string {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/**
- * Links for the page's own modules (and their styles) that index.html does not already load, so
- * the browser fetches them with the entry instead of after it has run.
- */
-export function preloadLinks(manifest: BuildManifest, chunks: string[], template: string): string {
+/** What a page's own route needs beyond what index.html already loads. */
+export interface PageAssets {
+  /** Stylesheet links for the head: a rendered page is styled before any script runs. */
+  head: string;
+  /** Addresses of the route's modules, which the browser fetches once the page is painted. */
+  modules: string[];
+}
+
+/** The page's own modules and styles, from the build manifest, less what index.html loads. */
+export function pageAssets(
+  manifest: BuildManifest,
+  chunks: string[],
+  template: string,
+): PageAssets {
   const files = new Set<string>();
   const styles = new Set<string>();
   const visit = (key: string) => {
@@ -58,30 +67,39 @@ export function preloadLinks(manifest: BuildManifest, chunks: string[], template
   };
   for (const chunk of chunks) visit(chunk);
   const missing = (file: string) => !template.includes(`"/${file}"`);
-  return [
-    ...[...styles].filter(missing).map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
-    ...[...files]
+  return {
+    head: [...styles]
       .filter(missing)
-      .map((f) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="/${f}">`),
-  ].join('\n    ');
+      .map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`)
+      .join('\n    '),
+    modules: [...files].filter(missing).map((f) => `/${f}`),
+  };
 }
 
-/** Puts the rendered page, its head and its data into the built index.html. */
+/** Puts the rendered page, its head, its data and its module list into the built index.html. */
 export function fillTemplate(
   template: string,
   meta: PageMeta,
   html: string,
   state: string,
-  head = '',
+  assets: PageAssets = { head: '', modules: [] },
 ) {
   const title = `<title>${escapeHtml(meta.title)}</title>`;
   const description = `<meta name="description" content="${escapeHtml(meta.description)}" />`;
-  const root = `<div id="root">${html}</div>\n    <script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`;
+  const data = [
+    `<script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`,
+    ...(assets.modules.length
+      ? [
+          `<script type="application/json" id="${MODULES_ELEMENT_ID}">${serializeState(assets.modules)}</script>`,
+        ]
+      : []),
+  ];
+  const root = `<div id="root">${html}</div>\n    ${data.join('\n    ')}`;
   const filled = template
     .replace(/<title>[^<]*<\/title>/, () => title)
     .replace(/<meta\s+name="description"[^>]*>/, () => description)
     .replace(/<div id="root"><\/div>/, () => root)
-    .replace(/<\/head>/, () => (head ? `  ${head}\n  </head>` : '</head>'));
+    .replace(/<\/head>/, () => (assets.head ? `  ${assets.head}\n  </head>` : '</head>'));
   if (!filled.includes(STATE_ELEMENT_ID)) throw new Error('index.html has no empty #root element');
   return filled;
 }
@@ -90,7 +108,7 @@ export async function renderPage(options: {
   url: string;
   template: string;
   execute: Execute;
-  /** When given, the page's own modules are preloaded from the HTML. */
+  /** When given, the page names its own modules for the browser to fetch early. */
   manifest?: BuildManifest;
 }): Promise<RenderedPage> {
   const link = new ApolloLink((operation) =>
@@ -133,10 +151,12 @@ export async function renderPage(options: {
   const chunks = context.matches
     .map((match) => (match.route.handle as PageHandle | undefined)?.chunk)
     .filter((chunk): chunk is string => !!chunk);
-  const head = options.manifest ? preloadLinks(options.manifest, chunks, options.template) : '';
+  const assets = options.manifest
+    ? pageAssets(options.manifest, chunks, options.template)
+    : undefined;
   return {
     kind: 'page',
     status: meta.status === 200 ? context.statusCode : meta.status,
-    html: fillTemplate(options.template, meta, html, state, head),
+    html: fillTemplate(options.template, meta, html, state, assets),
   };
 }

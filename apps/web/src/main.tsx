@@ -1,16 +1,13 @@
+// The app: started by boot.ts once the page has been painted.
+
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { createApolloClient, createCache, createHttpLink } from './app/apollo-client.ts';
 import { App } from './app/app.tsx';
-import { loadMatchedRoutes, STATE_ELEMENT_ID, yieldToBrowser } from './app/hydrate.ts';
+import { loadMatchedRoutes, yieldToBrowser } from './app/hydrate.ts';
+import { STATE_ELEMENT_ID } from './app/page-data.ts';
 import { createRoutes } from './app/routes.tsx';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-// In the entry, not the article route: a server-rendered article is styled before any script runs.
-import './features/articles/article.css';
-import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

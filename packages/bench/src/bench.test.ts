@@ -2,7 +2,8 @@
 // shape of its JSON report, so the benchmarks cannot silently break. Speed is never asserted.
 
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,5 +135,49 @@ describe('the Lighthouse warm-up', () => {
     const measured = SPA_PAGES('an-article').map((p) => p.path);
     expect(WARM_UP_PATHS.length).toBeGreaterThan(0);
     expect(WARM_UP_PATHS.filter((path) => measured.includes(path))).toEqual([]);
+  });
+});
+
+describe('the JavaScript each route loads', () => {
+  it("counts the app the entry imports after the first paint, and each route's own modules", async () => {
+    const { routeBundles } = await import('./spa.ts');
+    const dist = mkdtempSync(join(tmpdir(), 'jin-bundles-'));
+    try {
+      mkdirSync(join(dist, 'assets'));
+      // Random bytes do not compress, so each size shows which files were counted.
+      const files = { 'boot.js': 1, 'app.js': 40, 'shared.js': 8, 'feed.js': 3, 'tag.js': 5 };
+      for (const [file, kb] of Object.entries(files)) {
+        writeFileSync(join(dist, 'assets', file), randomBytes(kb * 1024));
+      }
+      const bundles = routeBundles(
+        {
+          'index.html': { file: 'assets/boot.js', isEntry: true, dynamicImports: ['src/main.tsx'] },
+          'src/main.tsx': {
+            file: 'assets/app.js',
+            isDynamicEntry: true,
+            imports: ['_shared.js'],
+            dynamicImports: ['src/feed.tsx', 'src/tag.tsx'],
+          },
+          '_shared.js': { file: 'assets/shared.js' },
+          'src/feed.tsx': { file: 'assets/feed.js', isDynamicEntry: true, imports: ['_shared.js'] },
+          'src/tag.tsx': { file: 'assets/tag.js', isDynamicEntry: true },
+        },
+        dist,
+      );
+      expect(bundles.map((b) => b.route)).toEqual(['entry', 'src/feed.tsx', 'src/tag.tsx']);
+      const [entry, feed, tag] = bundles;
+      expect(entry?.files.sort()).toEqual(['assets/app.js', 'assets/boot.js', 'assets/shared.js']);
+      expect(feed?.files.sort()).toEqual([
+        'assets/app.js',
+        'assets/boot.js',
+        'assets/feed.js',
+        'assets/shared.js',
+      ]);
+      expect(entry?.jsKb).toBeCloseTo(49, 0);
+      expect(feed?.jsKb).toBeCloseTo(52, 0);
+      expect(tag?.jsKb).toBeCloseTo(54, 0);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -27,7 +27,7 @@ interface ManifestChunk {
   dynamicImports?: string[];
   css?: string[];
 }
-type Manifest = Record<string, ManifestChunk>;
+export type Manifest = Record<string, ManifestChunk>;
 
 export interface RouteBundle {
   /** `entry` for what every page loads; otherwise the lazily loaded module's source path. */
@@ -60,8 +60,8 @@ export type SpaResult =
       lighthouse: LighthousePage[] | null;
     };
 
-const gzipKb = (file: string) =>
-  gzipSync(readFileSync(join(WEB_DIST, file)), { level: 9 }).length / 1024;
+const gzipKb = (dist: string, file: string) =>
+  gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
 
 /** The chunk and every chunk it imports statically, transitively. */
 function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
@@ -71,19 +71,22 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
   return seen;
 }
 
-export function routeBundles(manifest: Manifest): RouteBundle[] {
+export function routeBundles(manifest: Manifest, dist = WEB_DIST): RouteBundle[] {
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
   if (!entry) throw new Error('the Vite manifest has no entry chunk');
   const base = closure(manifest, entry);
-  const lazy = Object.keys(manifest).filter((k) => manifest[k]?.isDynamicEntry);
+  // The entry imports the app itself once the page is painted: every page loads it.
+  for (const app of manifest[entry]?.dynamicImports ?? []) closure(manifest, app, base);
+  const always = new Set(manifest[entry]?.dynamicImports ?? []);
+  const lazy = Object.keys(manifest).filter((k) => manifest[k]?.isDynamicEntry && !always.has(k));
   const bundle = (route: string, keys: Set<string>): RouteBundle => {
     const chunks = [...keys].map((k) => manifest[k] as ManifestChunk);
     const js = chunks.map((c) => c.file).filter((f) => f.endsWith('.js'));
     const css = [...new Set(chunks.flatMap((c) => c.css ?? []))];
     return {
       route,
-      jsKb: js.reduce((sum, f) => sum + gzipKb(f), 0),
-      cssKb: css.reduce((sum, f) => sum + gzipKb(f), 0),
+      jsKb: js.reduce((sum, f) => sum + gzipKb(dist, f), 0),
+      cssKb: css.reduce((sum, f) => sum + gzipKb(dist, f), 0),
       files: [...js, ...css],
     };
   };

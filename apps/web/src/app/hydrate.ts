@@ -4,9 +4,6 @@
 
 import { type LoaderFunctionArgs, matchRoutes, type RouteObject } from 'react-router';
 
-/** The element a server-rendered page carries its Apollo cache in, as JSON. */
-export const STATE_ELEMENT_ID = 'jin-state';
-
 /** Ends the current task, so the browser can handle input before the next piece of start-up. */
 export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

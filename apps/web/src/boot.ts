@@ -1,0 +1,45 @@
+// The entry index.html loads. It carries the styles, so they are in the page from the start, and
+// asks for the app's code only once the page has been painted: a server-rendered page is
+// readable without it, and until that first paint the document and its styles have the
+// connection to themselves.
+
+import { MODULES_ELEMENT_ID } from './app/page-data.ts';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+// In the entry, not the article route: a server-rendered article is styled before any script runs.
+import './features/articles/article.css';
+import './styles/print.css';
+
+/** Resolves after the next frame has been painted, or at once for a page nobody can see. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const hidden = () => document.visibilityState === 'hidden';
+    if (hidden()) return resolve();
+    const done = () => {
+      document.removeEventListener('visibilitychange', onHide);
+      resolve();
+    };
+    const onHide = () => hidden() && done();
+    // A hidden page paints no frames; it goes on when hidden rather than wait for them.
+    document.addEventListener('visibilitychange', onHide);
+    // The second frame callback runs after the frame the first one belonged to was painted.
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  });
+}
+
+/** The modules of the page's own route, which a server-rendered page names (entry-server.tsx). */
+function preloadPageModules() {
+  const listed = document.getElementById(MODULES_ELEMENT_ID)?.textContent;
+  for (const href of listed ? (JSON.parse(listed) as string[]) : []) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.crossOrigin = '';
+    document.head.append(link);
+  }
+}
+
+await afterPaint();
+preloadPageModules();
+await import('./main.tsx');
