@@ -58,13 +58,39 @@ function scriptsAfterContent(): Plugin {
   };
 }
 
+/**
+ * Marks every chunk for eager compilation (V8's `allFunctionsCalledOnLoad` compile hint): the
+ * app runs most of its code at start-up, and compiling it while the file streams in, off the
+ * main thread, is cheaper than compiling each function lazily on first call, on the main thread.
+ */
+function compileHints(): Plugin {
+  return {
+    name: 'jin:compile-hints',
+    apply: 'build',
+    generateBundle: {
+      // Last, after minification and Vite's own additions to the start of each chunk.
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        }
+      },
+    },
+  };
+}
+
 // react-router's package exports only name its development build; use the production one in builds.
 const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 );
 
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [graphqlDocuments(), react(), scriptsAfterContent()],
+  plugins: [
+    graphqlDocuments(),
+    react(),
+    scriptsAfterContent(),
+    ...(isSsrBuild ? [] : [compileHints()]),
+  ],
   resolve: command === 'build' ? { alias: { 'react-router': reactRouterProduction } } : {},
   // The server build carries its dependencies, tree-shaken: loading them module by module from
   // node_modules made the API's start a second slower.

@@ -126,6 +126,12 @@ test("the app's code is asked for only once the rendered page has been painted",
   expect(early).not.toContain(`/${app}`);
   expect(early).not.toContain(`/${feedChunk}`);
 
+  // Each chunk asks V8 to compile it whole while it streams in, not function by function later.
+  for (const path of [`/${app}`, `/${feedChunk}`, ...early]) {
+    const source = await (await request.get(path as string)).text();
+    expect(source.startsWith('//# allFunctionsCalledOnLoad\n'), path).toBe(true);
+  }
+
   await page.goto('/');
   await settled(page);
   await page.getByRole('button', { name: /Load more/ }).waitFor();
