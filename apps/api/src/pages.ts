@@ -42,7 +42,7 @@ export type PageResponse =
 export interface PageRendererOptions {
   entryPath: string;
   template: string;
-  /** The browser build's manifest, so pages can preload their own modules. */
+  /** The browser build's manifest, so pages can name their own modules for the browser. */
   manifest?: unknown;
   store: Store;
   context: () => Context;

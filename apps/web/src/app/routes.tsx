@@ -1,7 +1,8 @@
 // The route table. Each page's loader is defined here, outside its lazily loaded code, so the
 // page's query starts at navigation while its code is still downloading. Pages have fixed ids:
 // a server-rendered page is hydrated with its loader's data under that id. Each page's handle
-// names its lazily loaded module, so a server-rendered page can have the browser fetch it at once.
+// names its lazily loaded module, so a server-rendered page can name it for the browser to fetch
+// along with the app's code.
 
 import type { ApolloClient } from '@apollo/client';
 import { createQueryPreloader } from '@apollo/client/react';
