@@ -33,17 +33,36 @@ describe('SQLite specifics', () => {
     await second.close();
   });
 
-  it('widens the page cache for a bulk import only while it runs', async () => {
+  it('widens the page cache and keeps temporary data in memory for a bulk import only while it runs', async () => {
     const store = openSqliteStore();
     await store.upsertTag({ slug: 'policy', name: 'Policy', description: 'Policy.' });
-    const before = store.db.pragma('cache_size', { simple: true });
+    const settings = () => ({
+      cache: store.db.pragma('cache_size', { simple: true }),
+      temp: store.db.pragma('temp_store', { simple: true }),
+    });
+    const before = settings();
+    expect(before.temp).not.toBe(2);
+    // The settings the import makes, in order.
+    const made: string[] = [];
+    const pragma = store.db.pragma.bind(store.db);
+    store.db.pragma = ((source: string, options?: { simple?: boolean }) => {
+      if (source.includes('=')) made.push(source);
+      return pragma(source, options);
+    }) as typeof store.db.pragma;
     const many = fixtureArticles(150).map((a) => ({ ...a, tags: ['policy'] }));
     expect((await store.importArticles(many)).created).toBe(150);
-    expect(store.db.pragma('cache_size', { simple: true })).toBe(before);
+    expect(made).toEqual([
+      'cache_size = -16384',
+      'temp_store = MEMORY',
+      `cache_size = ${before.cache}`,
+      `temp_store = ${before.temp}`,
+    ]);
+    expect(settings()).toEqual(before);
     await expect(
       store.importArticles([...many, { ...(many[0] as ArticleInput), title: '' }]),
     ).rejects.toThrow();
-    expect(store.db.pragma('cache_size', { simple: true })).toBe(before);
+    expect(settings()).toEqual(before);
+    expect(made).toHaveLength(8);
     await store.close();
   });
 
