@@ -79,6 +79,25 @@ function compileHints(): Plugin {
   };
 }
 
+/**
+ * Each large library in a chunk of its own, so that boot.ts can have them evaluated one task at a
+ * time (see there): evaluated together, as one chunk, they held the main thread for one long task.
+ */
+const LIBRARY_CHUNKS = [
+  { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 4 },
+  { name: 'react', test: /node_modules[\\/]react[\\/]/, priority: 3 },
+  {
+    name: 'router',
+    test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/,
+    priority: 2,
+  },
+  {
+    name: 'apollo',
+    test: /node_modules[\\/](@apollo|graphql|rxjs|optimism|@wry|tslib|ts-invariant)[\\/]/,
+    priority: 1,
+  },
+];
+
 // react-router's package exports only name its development build; use the production one in builds.
 const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
@@ -107,15 +126,13 @@ export default defineConfig(({ command, isSsrBuild }) => ({
     // or public files: the browser build's index.html and assets are what pages link to.
     manifest: !isSsrBuild,
     copyPublicDir: !isSsrBuild,
-    // One CommonJS file (entry-server.cjs) that the API compiles itself, without its TypeScript
-    // loader, which rewrote the bundle on import (70 MB and half a second at start).
-    ...(isSsrBuild
-      ? {
-          rollupOptions: {
-            output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
-          },
-        }
-      : {}),
+    rollupOptions: {
+      // One CommonJS file (entry-server.cjs) that the API compiles itself, without its TypeScript
+      // loader, which rewrote the bundle on import (70 MB and half a second at start).
+      output: isSsrBuild
+        ? { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false }
+        : { codeSplitting: { groups: LIBRARY_CHUNKS } },
+    },
     target: 'es2022',
   },
 }));

@@ -20,6 +20,8 @@ export async function api<T>(
 
 /** Waits until the page's own content has rendered and nothing is loading. */
 export async function settled(page: Page) {
+  // The app has taken over the server-rendered page (app.tsx), so links and buttons are live.
+  await expect(page.locator('html[data-app="ready"]')).toHaveCount(1);
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
   await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');

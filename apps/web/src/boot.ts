@@ -4,6 +4,7 @@
 // connection to themselves.
 
 import { MODULES_ELEMENT_ID } from './app/page-data.ts';
+import { yieldToBrowser } from './lib/yield-to-browser.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -42,4 +43,16 @@ function preloadPageModules() {
 
 await afterPaint();
 preloadPageModules();
+// The app's libraries are evaluated one at a time, each in a task of its own (each is a chunk of
+// its own: LIBRARY_CHUNKS in vite.config.ts), before the app, so that no single task holds the
+// main thread for long. Importing a module evaluates the chunks it needs that are not evaluated
+// yet; the import of the app then evaluates only its own code.
+for (const library of [
+  () => import('react-dom/client'),
+  () => import('./app/apollo-client.ts'),
+  () => import('./app/app.tsx'),
+]) {
+  await library();
+  await yieldToBrowser();
+}
 await import('./main.tsx');

@@ -5,9 +5,10 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { createApolloClient, createCache, createHttpLink } from './app/apollo-client.ts';
 import { App } from './app/app.tsx';
-import { loadMatchedRoutes, yieldToBrowser } from './app/hydrate.ts';
+import { loadMatchedRoutes } from './app/hydrate.ts';
 import { STATE_ELEMENT_ID } from './app/page-data.ts';
 import { createRoutes } from './app/routes.tsx';
+import { yieldToBrowser } from './lib/yield-to-browser.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

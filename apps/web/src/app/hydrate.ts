@@ -3,9 +3,7 @@
 // the server sent, so no request goes out.
 
 import { type LoaderFunctionArgs, matchRoutes, type RouteObject } from 'react-router';
-
-/** Ends the current task, so the browser can handle input before the next piece of start-up. */
-export const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { yieldToBrowser } from '../lib/yield-to-browser.ts';
 
 export async function loadMatchedRoutes(
   routes: RouteObject[],
