@@ -1,10 +1,12 @@
 // Filters for a list of articles (tags, outlet, date range), read from and written to the URL.
 
+import { useReadQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useLayoutEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { type FragmentType, getFragmentData, graphql } from '../gql/index.ts';
+import { getFragmentData, graphql } from '../gql/index.ts';
 import { type FilterState, hasFilters, readFilters, writeFilters } from '../lib/article-filters.ts';
 import { formatDate } from '../lib/format-date.ts';
+import type { ArticleFiltersRef } from './article-filters-query.ts';
 
 export const ArticleFiltersTagsFragment = graphql(`
   fragment ArticleFilters_tags on Tag {
@@ -23,8 +25,16 @@ export const ArticleFiltersMediaFragment = graphql(`
 `);
 
 interface Props {
-  tags: readonly FragmentType<typeof ArticleFiltersTagsFragment>[] | null | undefined;
-  media: readonly FragmentType<typeof ArticleFiltersMediaFragment>[] | null | undefined;
+  /** The tags and outlets on offer, preloaded by the page's loader. */
+  options: ArticleFiltersRef;
+}
+
+function useOptions(options: ArticleFiltersRef) {
+  const { data } = useReadQuery(options);
+  return {
+    tags: getFragmentData(ArticleFiltersTagsFragment, data.tags ?? []),
+    media: getFragmentData(ArticleFiltersMediaFragment, data.mediaOutlets ?? []),
+  };
 }
 
 const wideScreen = () =>
@@ -35,11 +45,10 @@ function search(params: URLSearchParams): string {
   return text ? `?${text}` : '';
 }
 
-export function ArticleFilters({ tags, media }: Props) {
+export function ArticleFilters({ options }: Props) {
   const [params, setParams] = useSearchParams();
   const state = readFilters(params);
-  const tagList = getFragmentData(ArticleFiltersTagsFragment, tags ?? []);
-  const mediaList = getFragmentData(ArticleFiltersMediaFragment, media ?? []);
+  const { tags: tagList, media: mediaList } = useOptions(options);
   // Open beside the list on wide screens; on phones the list comes first. The server cannot know
   // the width, so the panel starts closed and opens before the first paint where it is wide.
   const [open, setOpen] = useState(false);
@@ -147,17 +156,14 @@ export function ArticleFilters({ tags, media }: Props) {
 }
 
 /** The filters in effect, each removable, above the list they narrow. */
-export function FilterSummary({ tags, media }: Props) {
+export function FilterSummary({ options }: Props) {
   const { pathname } = useLocation();
   const [params] = useSearchParams();
+  const { tags, media } = useOptions(options);
   const state = readFilters(params);
   if (!hasFilters(state)) return null;
-  const tagName = new Map(
-    getFragmentData(ArticleFiltersTagsFragment, tags ?? []).map((t) => [t.slug, t.name]),
-  );
-  const mediaName = new Map(
-    getFragmentData(ArticleFiltersMediaFragment, media ?? []).map((m) => [m.slug, m.name]),
-  );
+  const tagName = new Map(tags.map((t) => [t.slug, t.name]));
+  const mediaName = new Map(media.map((m) => [m.slug, m.name]));
   const without = (change: Partial<FilterState>) => ({
     pathname,
     search: search(writeFilters({ ...state, ...change }, params)),

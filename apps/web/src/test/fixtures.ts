@@ -1,5 +1,7 @@
 // Response data shaped like the API's, with every field any fragment of the app selects.
 
+import { ArticleFiltersQuery } from '../components/article-filters-query.ts';
+
 export const tag = (slug: string, name: string, articleCount = 3) => ({
   __typename: 'Tag' as const,
   id: `Tag:${slug}`,
@@ -90,3 +92,9 @@ export function articlePage(
 
 export const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => article(from + i));
+
+/** The filter options (tags and outlets) as the API would answer them. */
+export const filterOptions = (
+  tags: ReturnType<typeof tag>[] = [STATISTICS, VISA_RULES],
+  mediaOutlets: ReturnType<typeof media>[] = [JAPAN_TIMES],
+) => ({ request: { query: ArticleFiltersQuery }, result: { data: { tags, mediaOutlets } } });

@@ -1,5 +1,6 @@
 import type { PreloadedQueryRef, PreloadQueryFunction } from '@apollo/client/react';
 import type { LoaderFunctionArgs } from 'react-router';
+import { type FilterableList, withFilterOptions } from '../../components/article-filters-query.ts';
 import type { FeedQueryQuery, FeedQueryQueryVariables } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { readFilters, toArticleFilter } from '../../lib/article-filters.ts';
@@ -22,22 +23,18 @@ export const FeedQuery = graphql(`
       }
       totalCount
     }
-    tags {
-      ...ArticleFilters_tags
-    }
-    mediaOutlets {
-      ...ArticleFilters_media
-    }
   }
 `);
 
 export type FeedRef = PreloadedQueryRef<FeedQueryQuery, FeedQueryQueryVariables>;
+export type FeedData = FilterableList<FeedRef>;
 
 /** Starts the feed query as soon as navigation begins, while the route's code loads. */
 export function feedLoader(preload: PreloadQueryFunction) {
-  return ({ request }: LoaderFunctionArgs): Promise<FeedRef> => {
+  return ({ request }: LoaderFunctionArgs): Promise<FeedData> => {
     const filter = toArticleFilter(readFilters(new URL(request.url).searchParams));
-    return preload.toPromise(
+    return withFilterOptions(
+      preload,
       preload(FeedQuery, { variables: { first: FEED_PAGE_SIZE, ...(filter ? { filter } : {}) } }),
     );
   };

@@ -7,10 +7,10 @@ import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { hasFilters, readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
 import { FeedItem } from './feed-item.tsx';
-import type { FeedRef } from './feed-query.ts';
+import type { FeedData } from './feed-query.ts';
 
 export function FeedRoute() {
-  const queryRef = useLoaderData() as FeedRef;
+  const { list: queryRef, options } = useLoaderData() as FeedData;
   // The handlers hook goes first: it hands the refetched promise to useReadQuery.
   const { fetchMore } = useQueryRefHandlers(queryRef);
   const { data } = useReadQuery(queryRef);
@@ -41,10 +41,10 @@ export function FeedRoute() {
         </p>
       </div>
       <aside className="sidebar" aria-label="Filters">
-        <ArticleFilters tags={data.tags} media={data.mediaOutlets} />
+        <ArticleFilters options={options} />
       </aside>
       <section className="main-column" aria-label="Articles">
-        <FilterSummary tags={data.tags} media={data.mediaOutlets} />
+        <FilterSummary options={options} />
         {edges.length === 0 ? (
           <p className="empty-state">No articles match these filters.</p>
         ) : (

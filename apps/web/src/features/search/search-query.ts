@@ -1,5 +1,6 @@
 import type { PreloadedQueryRef, PreloadQueryFunction } from '@apollo/client/react';
 import type { LoaderFunctionArgs } from 'react-router';
+import { type FilterableList, withFilterOptions } from '../../components/article-filters-query.ts';
 import type { SearchQueryQuery, SearchQueryQueryVariables } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { readFilters, toArticleFilter } from '../../lib/article-filters.ts';
@@ -26,28 +27,24 @@ export const SearchQuery = graphql(`
       }
       totalCount
     }
-    tags {
-      ...ArticleFilters_tags
-    }
-    mediaOutlets {
-      ...ArticleFilters_media
-    }
   }
 `);
 
 export type SearchRef = PreloadedQueryRef<SearchQueryQuery, SearchQueryQueryVariables>;
+export type SearchData = FilterableList<SearchRef>;
 
 export const searchText = (params: URLSearchParams) =>
   (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
 
 /** Nothing is fetched for an empty query; the page shows how to search instead. */
 export function searchLoader(preload: PreloadQueryFunction) {
-  return ({ request }: LoaderFunctionArgs): Promise<SearchRef> | null => {
+  return ({ request }: LoaderFunctionArgs): Promise<SearchData> | null => {
     const params = new URL(request.url).searchParams;
     const query = searchText(params);
     if (!query) return null;
     const filter = toArticleFilter(readFilters(params));
-    return preload.toPromise(
+    return withFilterOptions(
+      preload,
       preload(SearchQuery, {
         variables: { query, first: SEARCH_PAGE_SIZE, ...(filter ? { filter } : {}) },
       }),

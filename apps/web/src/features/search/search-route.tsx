@@ -4,14 +4,15 @@ import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { Form, Link, useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
+import type { ArticleFiltersRef } from '../../components/article-filters-query.ts';
 import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
-import { MAX_QUERY_LENGTH, type SearchRef, searchText } from './search-query.ts';
+import { MAX_QUERY_LENGTH, type SearchData, type SearchRef, searchText } from './search-query.ts';
 import { SearchResult } from './search-result.tsx';
 
 export function SearchRoute() {
-  const queryRef = useLoaderData() as SearchRef | null;
+  const loaded = useLoaderData() as SearchData | null;
   const [params] = useSearchParams();
   const query = searchText(params);
   useDocumentMeta(
@@ -24,8 +25,8 @@ export function SearchRoute() {
         <h1>Search</h1>
         <SearchForm query={query} />
       </div>
-      {queryRef ? (
-        <Results queryRef={queryRef} query={query} />
+      {loaded ? (
+        <Results queryRef={loaded.list} options={loaded.options} query={query} />
       ) : (
         <section className="main-column empty-state" aria-label="How to search">
           <p>Type one or more words to search the titles and summaries of every article.</p>
@@ -79,7 +80,15 @@ function SearchForm({ query }: { query: string }) {
   );
 }
 
-function Results({ queryRef, query }: { queryRef: SearchRef; query: string }) {
+function Results({
+  queryRef,
+  options,
+  query,
+}: {
+  queryRef: SearchRef;
+  options: ArticleFiltersRef;
+  query: string;
+}) {
   // The handlers hook goes first: it hands the refetched promise to useReadQuery.
   const { fetchMore } = useQueryRefHandlers(queryRef);
   const { data } = useReadQuery(queryRef);
@@ -96,7 +105,7 @@ function Results({ queryRef, query }: { queryRef: SearchRef; query: string }) {
   return (
     <>
       <aside className="sidebar" aria-label="Filters">
-        <ArticleFilters tags={data.tags} media={data.mediaOutlets} />
+        <ArticleFilters options={options} />
       </aside>
       <section className="main-column" aria-label="Search results">
         <p className="result-count" role="status">
@@ -105,7 +114,7 @@ function Results({ queryRef, query }: { queryRef: SearchRef; query: string }) {
             : `${total} ${total === 1 ? 'article matches' : 'articles match'}`}{' '}
           &ldquo;{query}&rdquo;
         </p>
-        <FilterSummary tags={data.tags} media={data.mediaOutlets} />
+        <FilterSummary options={options} />
         {edges.length === 0 ? (
           <div className="empty-state">
             <p>Try fewer or different words, check the spelling, or remove some filters.</p>
