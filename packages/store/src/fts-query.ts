@@ -15,3 +15,11 @@ export function toFtsQuery(input: string, prefix = false): string | null {
   if (words.length === 0) return null;
   return words.map((w, i) => `"${w}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
 }
+
+/**
+ * The phrases of a query made by `toFtsQuery`, in the order FTS5 numbers them: each word is a
+ * phrase of its own, quoted, with a star when it is completed as a prefix.
+ */
+export function ftsPhrases(ftsQuery: string): string[] {
+  return ftsQuery.split(' ');
+}

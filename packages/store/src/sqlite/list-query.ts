@@ -1,6 +1,7 @@
 // Builds the SQL for filtered, ordered article lists. Every value is a bound parameter.
 
 import type { ArticleKey, ArticleOrder } from '../types.ts';
+import type { RankSql } from './ranking.ts';
 
 /** A filter whose slugs are already resolved to row ids. `empty` means nothing can match. */
 export interface ResolvedFilter {
@@ -16,8 +17,6 @@ export interface ResolvedFilter {
 export const ARTICLE_COLUMNS = `a.id, a.slug, a.title, a.released_on, a.summary, a.source_url,
   a.headline_verified, a.date_approximate, a.created_at, a.updated_at,
   m.slug AS media_slug, m.name AS media_name, m.homepage AS media_homepage`;
-
-export const RANK_EXPR = 'bm25(articles_fts, 4.0, 1.0)';
 
 /**
  * The search index is keyed by `search_key` (days since 1970 * 2^32 + id; see migration 4), so
@@ -189,6 +188,7 @@ export function listSql(
  */
 export function tierSql(
   filter: ResolvedFilter,
+  rank: RankSql,
   window: number,
   tier: number,
   bounds: Bound[],
@@ -197,7 +197,7 @@ export function tierSql(
   offset = 0,
 ): ListSql {
   const base = fromWhere(filter);
-  const params = [...base.params, window, tier * window];
+  const params = [...rank.params, ...base.params, window, tier * window];
   const where: string[] = [];
   for (const bound of bounds) {
     if (bound.key.kind !== 'rank') throw new Error('a ranked list takes rank bounds');
@@ -207,7 +207,7 @@ export function tierSql(
   }
   const dir = ascending ? 'ASC' : 'DESC';
   const keys = `SELECT id, rank FROM (
-      SELECT ${base.idCol} AS id, ${RANK_EXPR} AS rank FROM ${base.from}
+      SELECT ${base.idCol} AS id, ${rank.sql} AS rank FROM ${base.from}
       WHERE ${base.where.join(' AND ')} ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?
     ) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY rank ${dir}, id ${dir} LIMIT ? OFFSET ?`;

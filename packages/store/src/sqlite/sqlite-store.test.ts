@@ -455,3 +455,70 @@ describe('Relevance in tiers of the newest matches', () => {
     await store.close();
   });
 });
+
+describe('Ranking with document frequencies counted once per dataset version', () => {
+  const open = async (plainBm25: boolean) => {
+    const store = new SqliteStore({ path: ':memory:', rankWindow: 8, plainBm25 });
+    await seed(store);
+    return store;
+  };
+  /** Every match of `query` by relevance: id, tier and score, read from the cursors. */
+  const ranked = async (store: SqliteStore, query: string) => {
+    const slice = await store.listArticles({ filter: { query }, order: 'relevance', first: 100 });
+    return slice.hits.map((h) => ({ slug: h.article.slug, key: h.key }));
+  };
+  const QUERIES = ['rules', 'visa rules', 'asylum', 'wage number', 'permi', 'paragraph point'];
+
+  it('loads the ranking extension built at install', () => {
+    const store = openSqliteStore();
+    // Built by `node scripts/build-native.mjs` (the package's install script) with a C compiler.
+    expect(store.ranker).toBe('jin_bm25');
+  });
+
+  it("gives exactly bm25()'s scores and order, before and after writes change the counts", async () => {
+    const counted = await open(false);
+    const plain = await open(true);
+    expect([counted.ranker, plain.ranker]).toEqual(['jin_bm25', 'bm25']);
+    const compare = async () => {
+      for (const query of QUERIES) {
+        const got = await ranked(counted, query);
+        expect(got.length, query).toBeGreaterThan(0);
+        expect(got, query).toEqual(await ranked(plain, query));
+      }
+    };
+    await compare();
+    // New articles with "visa" and "asylum" change how many rows hold each word, so the IDFs
+    // change; a count kept from before the writes would give other scores.
+    const more = fixtureArticles(60)
+      .slice(47)
+      .map((a, i) => ({
+        ...a,
+        slug: `extra-${i}`,
+        title: `Visa and asylum rules, part ${i}`,
+      }));
+    for (const store of [counted, plain]) {
+      await store.importArticles(more);
+      const gone = await store.getArticleBySlug('article-3');
+      expect(await store.deleteArticle(gone?.id ?? -1)).toBe(true);
+    }
+    await compare();
+    await counted.close();
+    await plain.close();
+  });
+
+  it('counts the matches of a text query again after a write', async () => {
+    const store = await open(false);
+    expect(await store.countArticles({ query: 'asylum' })).toBe(6);
+    const { article } = await store.upsertArticle({
+      ...(fixtureArticles(48)[47] as ArticleInput),
+      slug: 'asylum-news',
+      title: 'Asylum news',
+    });
+    expect(await store.countArticles({ query: 'asylum' })).toBe(7);
+    expect(await store.deleteArticle(article.id)).toBe(true);
+    const other = await store.getArticleBySlug('article-3');
+    expect(await store.deleteArticle(other?.id ?? -1)).toBe(true);
+    expect(await store.countArticles({ query: 'asylum' })).toBe(5);
+    await store.close();
+  });
+});

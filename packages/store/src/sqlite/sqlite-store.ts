@@ -36,6 +36,7 @@ import {
   tierSql,
 } from './list-query.ts';
 import { migrate } from './migrations.ts';
+import { loadRanker, type Ranker, rankSql, VersionedCounts } from './ranking.ts';
 import { Writer } from './writer.ts';
 
 export interface SqliteStoreOptions {
@@ -47,6 +48,11 @@ export interface SqliteStoreOptions {
    * ranks by BM25 within a tier, so its cost stays flat however many articles match.
    */
   rankWindow?: number;
+  /**
+   * Rank with FTS5's own bm25(), counting document frequencies in every query, even where the
+   * ranking extension is built (see ranking.ts); for comparison.
+   */
+  plainBm25?: boolean;
 }
 
 const DEFAULT_RANK_WINDOW = 1000;
@@ -115,6 +121,10 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writer: Writer;
   private readonly rankWindow: number;
+  /** Which function ranks search results (see ranking.ts). */
+  readonly ranker: Ranker;
+  /** Counts over the search index, kept for the current dataset version. */
+  private readonly textCounts: VersionedCounts;
 
   constructor(options: SqliteStoreOptions) {
     this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
@@ -131,6 +141,11 @@ export class SqliteStore implements Store {
     }
     if (!options.readonly) migrate(this.db);
     this.writer = new Writer(this.db, (sql) => this.stmt(sql));
+    this.ranker = options.plainBm25 ? 'bm25' : loadRanker(this.db);
+    this.textCounts = new VersionedCounts(
+      () =>
+        this.stmt("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get() as string,
+    );
   }
 
   stmt(sql: string): Database.Statement {
@@ -275,7 +290,25 @@ export class SqliteStore implements Store {
     limit: number,
     offset = 0,
   ): ArticleRow[] {
-    const { sql, params } = tierSql(filter, this.rankWindow, tier, bounds, forward, limit, offset);
+    const rank = rankSql(this.ranker, filter.ftsQuery ?? '', (phrase) =>
+      this.textCounts.get(
+        `df ${phrase}`,
+        () =>
+          this.stmt('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?')
+            .pluck()
+            .get(phrase) as number,
+      ),
+    );
+    const { sql, params } = tierSql(
+      filter,
+      rank,
+      this.rankWindow,
+      tier,
+      bounds,
+      forward,
+      limit,
+      offset,
+    );
     const rows = this.stmt(sql).all(...params) as ArticleRow[];
     for (const row of rows) row.tier = tier;
     return rows;
@@ -450,9 +483,14 @@ export class SqliteStore implements Store {
         .get(filter.mediaIds[0]) as number;
     }
     const { sql, params } = countSql(filter);
-    return this.stmt(sql)
-      .pluck()
-      .get(...params) as number;
+    const run = () =>
+      this.stmt(sql)
+        .pluck()
+        .get(...params) as number;
+    // A text query counts its matches in the search index, in time that grows with them.
+    return filter.ftsQuery === null
+      ? run()
+      : this.textCounts.get(JSON.stringify([sql, params]), run);
   }
 
   /**
