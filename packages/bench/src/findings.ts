@@ -58,8 +58,12 @@ function apiFindings(report: Report): string[] {
       );
     }
     if (post.latencyP99 >= 25) {
+      const fastest = [...peers].sort((a, b) => b.reqPerSec - a.reqPerSec)[0];
+      const ratio = post.latencyP99 / Math.max(post.latencyP50, 0.001);
+      // Little's law, with p99 at its measured multiple of the median.
+      const budget = 25 / (post.connections * ratio);
       out.push(
-        `With ${post.connections} connections queued on one event loop, p99 is about ${x(post.latencyP99 / Math.max(post.latencyP50, 0.001))} the median: latency here is queueing, so it falls only when the per-request CPU cost falls.`,
+        `With ${post.connections} connections queued on one event loop, p99 is about ${x(ratio)} the median: latency here is queueing, so it falls only when the per-request CPU cost falls: under 25 ms needs about ${ms(budget)} of a core per feed.${fastest ? ` The fastest peer on the same schema and store, ${fastest.server === 'yoga' ? 'Yoga' : 'Mercurius + JIT'}, spends ${ms(1000 / fastest.reqPerSec)} and has p99 ${ms(fastest.latencyP99)}.` : ''}`,
       );
     }
   }
