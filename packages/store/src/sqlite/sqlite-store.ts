@@ -142,10 +142,7 @@ export class SqliteStore implements Store {
     if (!options.readonly) migrate(this.db);
     this.writer = new Writer(this.db, (sql) => this.stmt(sql));
     this.ranker = options.plainBm25 ? 'bm25' : loadRanker(this.db);
-    this.textCounts = new VersionedCounts(
-      () =>
-        this.stmt("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get() as string,
-    );
+    this.textCounts = new VersionedCounts(() => this.version());
   }
 
   stmt(sql: string): Database.Statement {
@@ -636,6 +633,10 @@ export class SqliteStore implements Store {
   }
 
   async datasetVersion(): Promise<string> {
+    return this.version();
+  }
+
+  private version(): string {
     return this.stmt(
       `SELECT (SELECT value FROM meta WHERE key = 'dataset_id') || '.' ||
               (SELECT value FROM meta WHERE key = 'dataset_version')`,
