@@ -74,6 +74,7 @@ const frontMatter = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
   releasedOn: z.string().refine(isIsoDate, 'must be a real date written YYYY-MM-DD'),
   media: z.string().trim().min(1, 'must not be empty'),
+  readVia: z.string().trim().min(1, 'must not be empty').optional(),
   sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
   tags: z.array(slug).min(1, 'must name at least one tag').max(3, 'must name at most 3 tags'),
   headlineVerified: z.boolean().optional(),
@@ -229,6 +230,15 @@ export function loadArchive(
         line: lineOf('media'),
         field: 'media',
         message: `"${fm.media}" is not in media.yaml`,
+      });
+    }
+    const via = fm.readVia === undefined ? undefined : outletOf(fm.readVia);
+    if (fm.readVia !== undefined && !via) {
+      problems.push({
+        file,
+        line: lineOf('readVia'),
+        field: 'readVia',
+        message: `"${fm.readVia}" is not in media.yaml`,
       });
     }
     for (const message of summaryProblems(parts.body, strict)) {
