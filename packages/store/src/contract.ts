@@ -3,6 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidInputError, InvalidQueryError, NotFoundError } from './errors.ts';
+import { MAX_FILTER_MEDIA, MAX_FILTER_TAGS, MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './limits.ts';
 import type { Article, ArticleFilter, ArticleInput, ArticleOrder, Store } from './types.ts';
 
 const TAGS = ['policy', 'workers', 'refugees', 'students', 'statistics'].map((slug) => ({
@@ -115,6 +116,22 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       expect(await store.listMedia()).toHaveLength(4);
     });
 
+    it('keeps the outlet a copy was read through, and counts a change of it as an update', async () => {
+      const input = fixtureArticles()[3] as ArticleInput;
+      expect((await store.getArticleBySlug('article-3'))?.readVia).toBeNull();
+      const via = { ...input, readVia: { name: 'NHK World' } };
+      expect((await store.upsertArticle(via)).change).toBe('updated');
+      const read = (await store.getArticleBySlug('article-3')) as Article;
+      expect(read.readVia).toEqual({ slug: 'nhk-world', name: 'NHK World', homepage: null });
+      const listed = await store.listArticles({ filter: { media: [read.media.slug] }, first: 50 });
+      expect(listed.hits.find((h) => h.article.slug === 'article-3')?.article.readVia?.slug).toBe(
+        'nhk-world',
+      );
+      expect((await store.upsertArticle(via)).change).toBe('unchanged');
+      expect((await store.upsertArticle({ ...via, readVia: null })).change).toBe('updated');
+      expect((await store.getArticleBySlug('article-3'))?.readVia).toBeNull();
+    });
+
     it('reads many articles by id in request order with nulls for unknown ids', async () => {
       const got = await store.getArticlesByIds([3, 999, 1, 3]);
       expect(got.map((a) => a?.slug ?? null)).toEqual([
@@ -134,6 +151,15 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
       ['all of two tags', { tags: { allOf: ['policy', 'workers'] } }],
       ['media', { media: ['the-mainichi', 'nhk-world'] }],
       ['date range', { releasedFrom: '2024-02-11', releasedTo: '2024-05-10' }],
+      [
+        'any of three tags from one outlet up to a date',
+        {
+          tags: { anyOf: ['refugees', 'students', 'policy'] },
+          media: ['kyodo-news', 'nhk-world'],
+          releasedTo: '2024-04-10',
+        },
+      ],
+      ['all of three tags', { tags: { allOf: ['statistics', 'policy', 'workers'] } }],
       [
         'everything combined',
         {
@@ -358,6 +384,47 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
         6,
       );
       expect(await store.countArticles()).toBe(47);
+    });
+
+    it('keeps filtered counts right through writes', async () => {
+      const counted: ArticleFilter[] = filters.map(([, filter]) => filter);
+      const check = async () => {
+        const ids = Array.from({ length: 400 }, (_, i) => i + 1);
+        const now = (await store.getArticlesByIds(ids)).filter((a): a is Article => a !== null);
+        for (const filter of counted) {
+          expect(await store.countArticles(filter)).toBe(expected(now, filter, 'newest').length);
+        }
+      };
+      await check();
+      const [first, second] = fixtureArticles();
+      await store.upsertArticle({
+        ...(first as ArticleInput),
+        tags: ['statistics', 'policy', 'workers'],
+        media: { name: 'NHK World' },
+        releasedOn: '2024-03-01',
+      });
+      await check();
+      const gone = await store.getArticleBySlug((second as ArticleInput).slug);
+      await store.deleteArticle(gone?.id as number);
+      await check();
+    });
+
+    it('refuses filters over the argument limits, naming the argument', async () => {
+      const many = (n: number) => Array.from({ length: n }, (_, i) => `tag-${i}`);
+      const refused: [ArticleFilter, RegExp][] = [
+        [{ tags: { anyOf: many(MAX_FILTER_TAGS + 1) } }, /tags\.anyOf takes at most/],
+        [{ tags: { allOf: many(MAX_FILTER_TAGS + 1) } }, /tags\.allOf takes at most/],
+        [{ media: many(MAX_FILTER_MEDIA + 1) }, /media takes at most/],
+        [{ query: 'x'.repeat(MAX_QUERY_CHARS + 1) }, /at most 200 characters/],
+        [{ query: many(MAX_QUERY_WORDS + 1).join(' ') }, /words; at most/],
+      ];
+      for (const [filter, message] of refused) {
+        await expect(store.countArticles(filter)).rejects.toThrow(message);
+        await expect(store.listArticles({ filter, first: 1 })).rejects.toThrow(message);
+        await expect(store.pageArticles({ filter, page: 1, pageSize: 1 })).rejects.toThrow(message);
+      }
+      const allowed = { tags: { anyOf: many(MAX_FILTER_TAGS) } };
+      expect(await store.countArticles(allowed)).toBe(0);
     });
 
     it('rejects bad reads with a query error', async () => {

@@ -37,3 +37,17 @@ export class NotFoundError extends StoreError {
 export class InvalidQueryError extends StoreError {
   override name = 'InvalidQueryError';
 }
+
+/**
+ * Another writer holds the database and did not let go within the write's waiting budget.
+ * Nothing was written; the same request may be sent again after `retryAfterSeconds`.
+ */
+export class StoreBusyError extends StoreError {
+  override name = 'StoreBusyError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(message);
+  }
+}

@@ -1,4 +1,5 @@
 export * from './errors.ts';
-export { toFtsQuery } from './fts-query.ts';
+export { queryWords, toFtsQuery } from './fts-query.ts';
+export * from './limits.ts';
 export * from './types.ts';
 export { isIsoDate, mediaKey, SLUG_PATTERN, slugify, validateArticle } from './validate.ts';

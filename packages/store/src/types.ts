@@ -29,6 +29,8 @@ export interface Article {
   /** The summary as written: paragraphs separated by blank lines, `- ` and `1. ` list lines. */
   summary: string;
   sourceUrl: string | null;
+  /** The outlet whose site `sourceUrl` is on, when that is not the original outlet (a syndicated or reprinted copy). */
+  readVia: Media | null;
   /** Tags in the order the editor gave them. */
   tags: Tag[];
   headlineVerified: boolean;
@@ -45,6 +47,7 @@ export interface ArticleInput {
   media: MediaInput;
   summary: string;
   sourceUrl?: string | null | undefined;
+  readVia?: MediaInput | null | undefined;
   tags: string[];
   headlineVerified?: boolean | undefined;
   dateApproximate?: boolean | undefined;
@@ -166,8 +169,6 @@ export interface Store {
 
   close(): Promise<void>;
 }
-
-export const MAX_PAGE_SIZE = 100;
 
 export type TokenScope = 'write' | 'admin';
 

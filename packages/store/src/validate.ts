@@ -50,6 +50,7 @@ const articleSchema = z.object({
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .pipe(z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters')),
   sourceUrl: url.nullish(),
+  readVia: mediaSchema.nullish(),
   tags: z
     .array(slug)
     .min(1, 'must name at least one tag')

@@ -16,7 +16,12 @@ export interface ResolvedFilter {
 
 export const ARTICLE_COLUMNS = `a.id, a.slug, a.title, a.released_on, a.summary, a.source_url,
   a.headline_verified, a.date_approximate, a.created_at, a.updated_at,
-  m.slug AS media_slug, m.name AS media_name, m.homepage AS media_homepage`;
+  m.slug AS media_slug, m.name AS media_name, m.homepage AS media_homepage,
+  v.slug AS via_slug, v.name AS via_name, v.homepage AS via_homepage`;
+
+/** Joins the outlet, and the outlet a copy was read through, for ARTICLE_COLUMNS. */
+export const MEDIA_JOINS =
+  'JOIN media m ON m.id = a.media_id LEFT JOIN media v ON v.id = a.read_via_media_id';
 
 /**
  * The search index is keyed by `search_key` (days since 1970 * 2^32 + id; see migration 4), so
@@ -49,6 +54,12 @@ export interface FromWhere {
   sortCol: string;
   /** A condition `(released_on, id) op (?, ?)` on this source, taking those two parameters. */
   keyBound: (op: Bound['op']) => string;
+  /**
+   * For a condition that any of several tags match: the tags, one arm each. Every arm reads one
+   * tag's (tag, date, article) index and takes the tag as its first parameter; the arms are
+   * merged in order, so a page costs its size per arm and no list is sorted whole.
+   */
+  unionTags: number[] | null;
 }
 
 /**
@@ -65,10 +76,12 @@ export function fromWhere(filter: ResolvedFilter): FromWhere {
   const allOf = [...filter.allOfTagIds];
   let anyOf = [...filter.anyOfTagIds];
   let driveTag: number | undefined;
+  let unionTags: number[] | null = null;
   if (filter.ftsQuery === null) {
     if (allOf.length > 0) driveTag = allOf.shift();
-    else if (anyOf.length === 1) {
+    else if (anyOf.length > 0) {
       driveTag = anyOf[0];
+      if (anyOf.length > 1) unionTags = anyOf;
       anyOf = [];
     }
   }
@@ -127,8 +140,9 @@ export function fromWhere(filter: ResolvedFilter): FromWhere {
     params.push(tagId);
   }
   if (anyOf.length > 0) {
+    // Checked per row through the article's own tags, never by collecting every tagged article.
     where.push(
-      `${idCol} IN (SELECT article_id FROM article_tags WHERE tag_id IN (${ids(anyOf.length)}))`,
+      `EXISTS (SELECT 1 FROM article_tags y WHERE y.article_id = ${idCol} AND y.tag_id IN (${ids(anyOf.length)}))`,
     );
     params.push(...anyOf);
   }
@@ -136,7 +150,7 @@ export function fromWhere(filter: ResolvedFilter): FromWhere {
     where.push(`a.media_id IN (${ids(filter.mediaIds.length)})`);
     params.push(...filter.mediaIds);
   }
-  return { from, where, params, idCol, sortCol, keyBound };
+  return { from, where, params, idCol, sortCol, keyBound, unionTags };
 }
 
 /** Whether a list in `order` read in this direction runs from high keys to low. */
@@ -167,14 +181,19 @@ export function listSql(
     where.push(base.keyBound(bound.op));
     params.push(bound.key.releasedOn, bound.key.id);
   }
-  const keys = `SELECT ${base.idCol} AS id, ${base.sortCol} AS sort FROM ${base.from}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  const select = `SELECT ${base.idCol} AS id, ${base.sortCol} AS sort FROM ${base.from}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const arms = unionArms(base, select, params);
+  const keys = arms
+    ? `${arms.sql} ORDER BY sort ${dir}, id ${dir} LIMIT ? OFFSET ?`
+    : `${select}
     ORDER BY ${base.sortCol} ${dir}${base.sortCol === FTS_KEY ? '' : `, ${base.idCol} ${dir}`}
     LIMIT ? OFFSET ?`;
+  if (arms) params.splice(0, params.length, ...arms.params);
   params.push(limit, offset);
   // (The search key is unique: ordering by it alone lets the index deliver rows in order.)
   const sql = `SELECT ${ARTICLE_COLUMNS}
-    FROM (${keys}) k JOIN articles a ON a.id = k.id JOIN media m ON m.id = a.media_id
+    FROM (${keys}) k JOIN articles a ON a.id = k.id ${MEDIA_JOINS}
     ORDER BY k.sort ${dir}, k.id ${dir}`;
   return { sql, params };
 }
@@ -213,7 +232,7 @@ export function tierSql(
     ORDER BY rank ${dir}, id ${dir} LIMIT ? OFFSET ?`;
   params.push(limit, offset);
   const sql = `SELECT ${ARTICLE_COLUMNS}, k.rank
-    FROM (${keys}) k JOIN articles a ON a.id = k.id JOIN media m ON m.id = a.media_id
+    FROM (${keys}) k JOIN articles a ON a.id = k.id ${MEDIA_JOINS}
     ORDER BY k.rank ${dir}, k.id ${dir}`;
   return { sql, params };
 }
@@ -224,12 +243,20 @@ export function afterOp(order: ArticleOrder, forward: boolean, inclusive = false
   return inclusive ? '>=' : '>';
 }
 
+/** The count of a text query's matches, over the full-text index alone. */
 export function countSql(filter: ResolvedFilter): ListSql {
-  // Counting ignores order; with a text query it runs over the full-text index alone.
   const base = fromWhere(filter);
   return {
-    sql: `SELECT count(*) AS n FROM ${base.from}
-      ${base.where.length ? `WHERE ${base.where.join(' AND ')}` : ''}`,
+    sql: `SELECT count(*) AS n FROM ${base.from} WHERE ${base.where.join(' AND ')}`,
     params: base.params,
+  };
+}
+
+/** One copy of `select` per tag of a union, each taking its tag as its first parameter. */
+function unionArms(base: FromWhere, select: string, params: unknown[]): ListSql | null {
+  if (!base.unionTags) return null;
+  return {
+    sql: base.unionTags.map(() => select).join(' UNION '),
+    params: base.unionTags.flatMap((tag) => [tag, ...params.slice(1)]),
   };
 }

@@ -183,6 +183,9 @@ const MIGRATIONS: readonly string[] = [
     ON CONFLICT (month) DO UPDATE SET article_count = article_count + 1;
   END;
   `,
+  /* 6: the outlet a syndicated or reprinted copy was read through */ `
+  ALTER TABLE articles ADD COLUMN read_via_media_id INTEGER REFERENCES media (id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

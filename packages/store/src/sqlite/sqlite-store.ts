@@ -1,8 +1,9 @@
 // The embedded default Store: better-sqlite3 with WAL, foreign keys, FTS5 and cached statements.
 
 import Database from 'better-sqlite3';
-import { InvalidQueryError } from '../errors.ts';
+import { InvalidQueryError, StoreBusyError } from '../errors.ts';
 import { toFtsQuery } from '../fts-query.ts';
+import { checkFilter, MAX_PAGE_SIZE } from '../limits.ts';
 import type {
   Article,
   ArticleFilter,
@@ -23,8 +24,8 @@ import type {
   Store,
   Tag,
 } from '../types.ts';
-import { MAX_PAGE_SIZE } from '../types.ts';
 import { isIsoDate } from '../validate.ts';
+import { FilterCounts } from './filter-counts.ts';
 import {
   ARTICLE_COLUMNS,
   afterOp,
@@ -32,6 +33,7 @@ import {
   countSql,
   FTS_ID,
   listSql,
+  MEDIA_JOINS,
   type ResolvedFilter,
   tierSql,
 } from './list-query.ts';
@@ -53,9 +55,25 @@ export interface SqliteStoreOptions {
    * ranking extension is built (see ranking.ts); for comparison.
    */
   plainBm25?: boolean;
+  /**
+   * How long a write waits for another writer to let go before it fails with StoreBusyError
+   * (default 2,000 ms). The wait never blocks the process: each try is immediate, and the
+   * tries are spaced by timers.
+   */
+  writeWaitMs?: number;
 }
 
 const DEFAULT_RANK_WINDOW = 1000;
+const DEFAULT_WRITE_WAIT_MS = 2000;
+/**
+ * How long a read waits on a lock. In WAL mode readers are not blocked by a writer; this covers
+ * the short moments (opening the log, a checkpoint) when SQLite itself asks a reader to wait.
+ */
+const READ_BUSY_MS = 200;
+
+const isBusy = (error: unknown) =>
+  /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? ''));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * A numbered page of every article that would skip at least this many rows finds its month
  * first (see `fromMonth`). Summing 14 years of months costs about what walking this many index
@@ -77,6 +95,9 @@ export interface ArticleRow {
   media_slug: string;
   media_name: string;
   media_homepage: string | null;
+  via_slug: string | null;
+  via_name: string | null;
+  via_homepage: string | null;
   rank?: number;
   /** For relevance lists: the tier the row was ranked in. */
   tier?: number;
@@ -121,19 +142,23 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writer: Writer;
   private readonly rankWindow: number;
+  private readonly writeWaitMs: number;
   /** Which function ranks search results (see ranking.ts). */
   readonly ranker: Ranker;
   /** Counts over the search index, kept for the current dataset version. */
   private readonly textCounts: VersionedCounts;
+  /** Counts of every other filter, from columns kept for the current dataset version. */
+  readonly filterCounts: FilterCounts;
 
   constructor(options: SqliteStoreOptions) {
     this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
+    this.writeWaitMs = options.writeWaitMs ?? DEFAULT_WRITE_WAIT_MS;
     if (!Number.isInteger(this.rankWindow) || this.rankWindow < 1) {
       throw new RangeError('rankWindow must be a positive integer');
     }
     this.db = new Database(options.path, { readonly: options.readonly ?? false });
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${READ_BUSY_MS}`);
     if (options.path !== ':memory:' && !options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // FULL: a commit survives power loss, not only a crash of this process.
@@ -143,6 +168,7 @@ export class SqliteStore implements Store {
     this.writer = new Writer(this.db, (sql) => this.stmt(sql));
     this.ranker = options.plainBm25 ? 'bm25' : loadRanker(this.db);
     this.textCounts = new VersionedCounts(() => this.version());
+    this.filterCounts = new FilterCounts(this.db, () => this.version());
   }
 
   stmt(sql: string): Database.Statement {
@@ -177,6 +203,10 @@ export class SqliteStore implements Store {
       media: { slug: r.media_slug, name: r.media_name, homepage: r.media_homepage },
       summary: r.summary,
       sourceUrl: r.source_url,
+      readVia:
+        r.via_slug === null
+          ? null
+          : { slug: r.via_slug, name: r.via_name as string, homepage: r.via_homepage },
       tags: tagsOf.get(r.id) ?? [],
       headlineVerified: r.headline_verified === 1,
       dateApproximate: r.date_approximate === 1,
@@ -196,6 +226,7 @@ export class SqliteStore implements Store {
       ftsQuery: null,
     };
     if (!filter) return resolved;
+    checkFilter(filter);
     for (const [name, value] of [
       ['releasedFrom', filter.releasedFrom],
       ['releasedTo', filter.releasedTo],
@@ -207,8 +238,11 @@ export class SqliteStore implements Store {
     if (filter.releasedFrom && filter.releasedTo && filter.releasedFrom > filter.releasedTo) {
       throw new InvalidQueryError('releasedFrom must not be later than releasedTo');
     }
+    // Rarest first: the first tag of an `allOf` drives the read, the others are checked per row.
     const tagIds = (slugs: readonly string[]) =>
-      this.stmt('SELECT id FROM tags WHERE slug IN (SELECT value FROM json_each(?))')
+      this.stmt(
+        'SELECT id FROM tags WHERE slug IN (SELECT value FROM json_each(?)) ORDER BY article_count, id',
+      )
         .pluck()
         .all(json(slugs)) as number[];
     const anyOf = [...new Set(filter.tags?.anyOf ?? [])];
@@ -479,15 +513,16 @@ export class SqliteStore implements Store {
         .pluck()
         .get(filter.mediaIds[0]) as number;
     }
-    const { sql, params } = countSql(filter);
-    const run = () =>
-      this.stmt(sql)
-        .pluck()
-        .get(...params) as number;
+    if (filter.ftsQuery === null) return this.filterCounts.count(filter);
     // A text query counts its matches in the search index, in time that grows with them.
-    return filter.ftsQuery === null
-      ? run()
-      : this.textCounts.get(JSON.stringify([sql, params]), run);
+    const { sql, params } = countSql(filter);
+    return this.textCounts.get(
+      JSON.stringify([sql, params]),
+      () =>
+        this.stmt(sql)
+          .pluck()
+          .get(...params) as number,
+    );
   }
 
   /**
@@ -563,14 +598,14 @@ export class SqliteStore implements Store {
 
   async getArticleBySlug(slug: string): Promise<Article | null> {
     const row = this.stmt(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN media m ON m.id = a.media_id WHERE a.slug = ?`,
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a ${MEDIA_JOINS} WHERE a.slug = ?`,
     ).get(slug) as ArticleRow | undefined;
     return row ? (this.toArticles([row])[0] ?? null) : null;
   }
 
   async getArticlesByIds(ids: readonly number[]): Promise<(Article | null)[]> {
     const rows = this.stmt(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN media m ON m.id = a.media_id
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a ${MEDIA_JOINS}
        WHERE a.id IN (SELECT value FROM json_each(?))`,
     ).all(json(ids.filter((id) => Number.isSafeInteger(id)))) as ArticleRow[];
     const byId = new Map(this.toArticles(rows).map((a) => [a.id, a]));
@@ -647,26 +682,63 @@ export class SqliteStore implements Store {
 
   // ---- writes ------------------------------------------------------------------------------
 
+  /**
+   * Runs `work` (one immediate transaction) without waiting on another writer's lock: it
+   * returns `{ busy: true }` at once when the database is locked.
+   */
+  tryWrite<T>(work: () => T): { busy: true } | { busy: false; value: T } {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return { busy: false, value: work() };
+    } catch (error) {
+      if (isBusy(error)) return { busy: true };
+      throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${READ_BUSY_MS}`);
+    }
+  }
+
+  /** Runs a write, retrying on timers while another writer holds the lock, up to the budget. */
+  private async write<T>(work: () => T): Promise<T> {
+    const deadline = Date.now() + this.writeWaitMs;
+    for (let attempt = 0; ; attempt++) {
+      const result = this.tryWrite(work);
+      if (!result.busy) return result.value;
+      const wait = Math.min(5 * 2 ** attempt, 100, deadline - Date.now());
+      if (wait <= 0) {
+        throw new StoreBusyError(
+          `The database is busy with another write; nothing was written. Retry in a moment.`,
+        );
+      }
+      await sleep(wait);
+    }
+  }
+
   async upsertTag(tag: Tag): Promise<Tag> {
-    return this.writer.upsertTag(tag);
+    return this.write(() => this.writer.upsertTag(tag));
   }
 
   async upsertMedia(media: MediaInput): Promise<Media> {
-    return this.db.transaction(() => {
-      const result = this.writer.resolveMedia(media);
-      this.writer.bump();
-      return result;
-    })();
+    return this.write(() =>
+      this.db
+        .transaction(() => {
+          const result = this.writer.resolveMedia(media);
+          this.writer.bump();
+          return result;
+        })
+        .immediate(),
+    );
   }
 
   async updateMedia(slug: string, patch: MediaPatch): Promise<Media> {
-    return this.writer.updateMedia(slug, patch);
+    return this.write(() => this.writer.updateMedia(slug, patch));
   }
 
   async upsertArticle(
     input: ArticleInput,
   ): Promise<{ article: Article; change: 'created' | 'updated' | 'unchanged' }> {
-    const { id, change } = this.writer.upsertArticles([input])[0] as {
+    const [result] = await this.write(() => this.writer.upsertArticles([input]));
+    const { id, change } = result as {
       id: number;
       change: 'created' | 'updated' | 'unchanged';
     };
@@ -674,14 +746,16 @@ export class SqliteStore implements Store {
   }
 
   async deleteArticle(id: number): Promise<boolean> {
-    return this.writer.deleteArticle(id);
+    return this.write(() => this.writer.deleteArticle(id));
   }
 
   async importArticles(
     inputs: readonly ArticleInput[],
     options: { dryRun?: boolean } = {},
   ): Promise<ImportResult> {
-    const results = this.writer.upsertArticles(inputs, options.dryRun ?? false);
+    const results = await this.write(() =>
+      this.writer.upsertArticles(inputs, options.dryRun ?? false),
+    );
     const count = (c: string) => results.filter((r) => r.change === c).length;
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
   }

@@ -24,9 +24,18 @@ const toToken = (r: Row): ApiToken => ({
 const SCOPES: readonly TokenScope[] = ['write', 'admin'];
 const COLUMNS = 'name, scopes, created_at, last_used_at, revoked_at';
 
+/** A token's last use is written at most this often, so reads never wait on a write. */
+export const LAST_USE_INTERVAL_MS = 60_000;
+
 export class SqliteTokenStore implements TokenStore {
   private readonly db: Database.Database;
-  constructor(store: SqliteStore) {
+  /** When each token's last use was last written (or tried), by hash. */
+  private readonly written = new Map<string, number>();
+
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly now: () => number = Date.now,
+  ) {
     this.db = store.db;
   }
 
@@ -67,10 +76,28 @@ export class SqliteTokenStore implements TokenStore {
       .prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL`)
       .get(tokenHash) as Row | undefined;
     if (!row) return null;
-    this.db
-      .prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?')
-      .run(new Date().toISOString(), tokenHash);
+    this.noteUse(tokenHash);
     return toToken(row);
+  }
+
+  /**
+   * Records a use off the request's path: at most once a minute per token, after the current
+   * request has been answered, and only if no other writer holds the database at that moment
+   * (then the next use tries again).
+   */
+  private noteUse(tokenHash: string): void {
+    const at = this.now();
+    if (at - (this.written.get(tokenHash) ?? -Infinity) < LAST_USE_INTERVAL_MS) return;
+    this.written.set(tokenHash, at);
+    setImmediate(() => {
+      if (!this.db.open) return;
+      const result = this.store.tryWrite(() =>
+        this.db
+          .prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?')
+          .run(new Date(at).toISOString(), tokenHash),
+      );
+      if (result.busy) this.written.delete(tokenHash);
+    });
   }
 
   async listTokens(): Promise<ApiToken[]> {

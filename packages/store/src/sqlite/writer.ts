@@ -22,6 +22,7 @@ interface ExistingRow {
   media_id: number;
   summary: string;
   source_url: string | null;
+  read_via_media_id: number | null;
   headline_verified: number;
   date_approximate: number;
   tags: string;
@@ -59,52 +60,56 @@ export class Writer {
 
   upsertTag(input: Tag): Tag {
     const tag = validateTag(input);
-    this.db.transaction(() => {
-      this.stmt(
-        `INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)
+    this.db
+      .transaction(() => {
+        this.stmt(
+          `INSERT INTO tags (slug, name, description) VALUES (?, ?, ?)
          ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description`,
-      ).run(tag.slug, tag.name, tag.description);
-      this.bump();
-    })();
+        ).run(tag.slug, tag.name, tag.description);
+        this.bump();
+      })
+      .immediate();
     return tag;
   }
 
   updateMedia(slug: string, patch: MediaPatch): Media {
-    return this.db.transaction(() => {
-      const current = this.stmt('SELECT id, slug, name, homepage FROM media WHERE slug = ?').get(
-        slug,
-      ) as (Media & { id: number }) | undefined;
-      if (!current) throw new NotFoundError(`No outlet has the slug "${slug}".`);
-      const media = validateMedia({
-        slug,
-        name: patch.name ?? current.name,
-        homepage: patch.homepage === undefined ? current.homepage : patch.homepage,
-      });
-      const key = outletKey(media.name, 'name');
-      const clash = this.stmt('SELECT slug, name FROM media WHERE name_key = ? AND id != ?').get(
-        key,
-        current.id,
-      ) as { slug: string; name: string } | undefined;
-      if (clash) {
-        throw new InvalidInputError([
-          {
-            field: 'name',
-            message: `"${media.name}" is the outlet "${clash.name}" (${clash.slug}); outlets cannot share a name`,
-          },
-        ]);
-      }
-      const homepage = media.homepage ?? null;
-      if (media.name !== current.name || homepage !== current.homepage) {
-        this.stmt('UPDATE media SET name = ?, name_key = ?, homepage = ? WHERE id = ?').run(
-          media.name,
+    return this.db
+      .transaction(() => {
+        const current = this.stmt('SELECT id, slug, name, homepage FROM media WHERE slug = ?').get(
+          slug,
+        ) as (Media & { id: number }) | undefined;
+        if (!current) throw new NotFoundError(`No outlet has the slug "${slug}".`);
+        const media = validateMedia({
+          slug,
+          name: patch.name ?? current.name,
+          homepage: patch.homepage === undefined ? current.homepage : patch.homepage,
+        });
+        const key = outletKey(media.name, 'name');
+        const clash = this.stmt('SELECT slug, name FROM media WHERE name_key = ? AND id != ?').get(
           key,
-          homepage,
           current.id,
-        );
-        this.bump();
-      }
-      return { slug, name: media.name, homepage };
-    })();
+        ) as { slug: string; name: string } | undefined;
+        if (clash) {
+          throw new InvalidInputError([
+            {
+              field: 'name',
+              message: `"${media.name}" is the outlet "${clash.name}" (${clash.slug}); outlets cannot share a name`,
+            },
+          ]);
+        }
+        const homepage = media.homepage ?? null;
+        if (media.name !== current.name || homepage !== current.homepage) {
+          this.stmt('UPDATE media SET name = ?, name_key = ?, homepage = ? WHERE id = ?').run(
+            media.name,
+            key,
+            homepage,
+            current.id,
+          );
+          this.bump();
+        }
+        return { slug, name: media.name, homepage };
+      })
+      .immediate();
   }
 
   /** Finds the outlet by slug or normalised name, creating it when new. Call inside a transaction. */
@@ -159,9 +164,10 @@ export class Writer {
     const a = validateArticle(input, index);
     const tagIds = this.tagIds(a, index);
     const media = this.resolveMedia(a.media);
+    const readVia = a.readVia ? this.resolveMedia(a.readVia) : null;
     const now = new Date().toISOString();
     const existing = this.stmt(
-      `SELECT id, title, released_on, media_id, summary, source_url, headline_verified,
+      `SELECT id, title, released_on, media_id, summary, source_url, read_via_media_id, headline_verified,
               date_approximate, (SELECT group_concat(tag_id) FROM
                 (SELECT tag_id FROM article_tags WHERE article_id = articles.id ORDER BY position)) AS tags
        FROM articles WHERE slug = ?`,
@@ -172,6 +178,7 @@ export class Writer {
       media.id,
       a.summary,
       a.sourceUrl ?? null,
+      readVia?.id ?? null,
       a.headlineVerified === false ? 0 : 1,
       a.dateApproximate === true ? 1 : 0,
     ];
@@ -180,8 +187,8 @@ export class Writer {
     if (!existing) {
       const { lastInsertRowid } = this.stmt(
         `INSERT INTO articles (slug, title, released_on, media_id, summary, source_url,
-           headline_verified, date_approximate, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           read_via_media_id, headline_verified, date_approximate, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(a.slug, ...values, now, now);
       id = Number(lastInsertRowid);
       change = 'created';
@@ -194,13 +201,15 @@ export class Writer {
           existing.media_id,
           existing.summary,
           existing.source_url,
+          existing.read_via_media_id,
           existing.headline_verified,
           existing.date_approximate,
         ].every((v, i) => v === values[i]) && (existing.tags ?? '') === tagIds.join(',');
       if (same) return { id, change: 'unchanged' };
       this.stmt(
         `UPDATE articles SET title = ?, released_on = ?, media_id = ?, summary = ?, source_url = ?,
-           headline_verified = ?, date_approximate = ?, updated_at = ? WHERE id = ?`,
+           read_via_media_id = ?, headline_verified = ?, date_approximate = ?, updated_at = ?
+         WHERE id = ?`,
       ).run(...values, now, id);
       this.stmt('DELETE FROM article_tags WHERE article_id = ?').run(id);
       change = 'updated';
@@ -231,48 +240,50 @@ export class Writer {
       this.db.pragma('temp_store = MEMORY');
     }
     try {
-      this.db.transaction(() => {
-        const batch = inputs.length > 1;
-        const seen = new Set<string>();
-        const lastId = bulk
-          ? (this.stmt('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number)
-          : 0;
-        if (bulk) this.stmt("INSERT INTO meta (key, value) VALUES ('bulk_import', '1')").run();
-        results = inputs.map((input, i) => {
-          if (batch && seen.has(input.slug)) {
-            throw new InvalidInputError(
-              [{ field: 'slug', message: `"${input.slug}" appears twice in this batch` }],
-              i,
-            );
-          }
-          seen.add(input.slug);
-          return this.upsertOne(input, batch ? i : undefined);
-        });
-        if (bulk && !dryRun) {
-          // (A dry run is rolled back below, flag included: indexing it would be wasted work.)
-          this.stmt("DELETE FROM meta WHERE key = 'bulk_import'").run();
-          // Rows above the largest id before this transaction are exactly the ones it created.
-          // They go in in key order: the index writes out what it holds whenever a key is not
-          // above the last one, so any other order would write one small segment per row.
-          this.stmt(
-            `INSERT INTO articles_fts (rowid, title, summary)
+      this.db
+        .transaction(() => {
+          const batch = inputs.length > 1;
+          const seen = new Set<string>();
+          const lastId = bulk
+            ? (this.stmt('SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number)
+            : 0;
+          if (bulk) this.stmt("INSERT INTO meta (key, value) VALUES ('bulk_import', '1')").run();
+          results = inputs.map((input, i) => {
+            if (batch && seen.has(input.slug)) {
+              throw new InvalidInputError(
+                [{ field: 'slug', message: `"${input.slug}" appears twice in this batch` }],
+                i,
+              );
+            }
+            seen.add(input.slug);
+            return this.upsertOne(input, batch ? i : undefined);
+          });
+          if (bulk && !dryRun) {
+            // (A dry run is rolled back below, flag included: indexing it would be wasted work.)
+            this.stmt("DELETE FROM meta WHERE key = 'bulk_import'").run();
+            // Rows above the largest id before this transaction are exactly the ones it created.
+            // They go in in key order: the index writes out what it holds whenever a key is not
+            // above the last one, so any other order would write one small segment per row.
+            this.stmt(
+              `INSERT INTO articles_fts (rowid, title, summary)
              SELECT search_key, title, summary FROM articles WHERE id > ? ORDER BY +search_key`,
-          ).run(lastId);
-          // (Counted row by row, each insert would also carry the two count pages in its
-          // statement journal: a 100,000-article load took a tenth longer.)
-          this.stmt(
-            `UPDATE meta SET value = value + (SELECT count(*) FROM articles WHERE id > ?)
+            ).run(lastId);
+            // (Counted row by row, each insert would also carry the two count pages in its
+            // statement journal: a 100,000-article load took a tenth longer.)
+            this.stmt(
+              `UPDATE meta SET value = value + (SELECT count(*) FROM articles WHERE id > ?)
              WHERE key = 'article_count'`,
-          ).run(lastId);
-          this.stmt(
-            `INSERT INTO article_months (month, article_count)
+            ).run(lastId);
+            this.stmt(
+              `INSERT INTO article_months (month, article_count)
              SELECT substr(released_on, 1, 7), count(*) FROM articles WHERE id > ? GROUP BY 1
              ON CONFLICT (month) DO UPDATE SET article_count = article_count + excluded.article_count`,
-          ).run(lastId);
-        }
-        if (results.some((r) => r.change !== 'unchanged')) this.bump();
-        if (dryRun) throw new DryRun();
-      })();
+            ).run(lastId);
+          }
+          if (results.some((r) => r.change !== 'unchanged')) this.bump();
+          if (dryRun) throw new DryRun();
+        })
+        .immediate();
     } catch (error) {
       if (!(error instanceof DryRun)) throw error;
     } finally {
@@ -285,10 +296,12 @@ export class Writer {
   }
 
   deleteArticle(id: number): boolean {
-    return this.db.transaction(() => {
-      const { changes } = this.stmt('DELETE FROM articles WHERE id = ?').run(id);
-      if (changes > 0) this.bump();
-      return changes > 0;
-    })();
+    return this.db
+      .transaction(() => {
+        const { changes } = this.stmt('DELETE FROM articles WHERE id = ?').run(id);
+        if (changes > 0) this.bump();
+        return changes > 0;
+      })
+      .immediate();
   }
 }

@@ -1,0 +1,127 @@
+// Counts of articles matching tag, outlet and date conditions, answered from columns held in
+// memory for the current dataset version. In SQL, counting a union of large tags reads and
+// de-duplicates every tagged row of them (about 60 ms at 100,000 articles); here it is one pass
+// over a bitset per tag and, for dates and outlets, over the matching articles.
+
+import type Database from 'better-sqlite3';
+import type { ResolvedFilter } from './list-query.ts';
+
+interface Columns {
+  /** Per article (in the order read): day of release (days since 1970) and outlet id. */
+  days: Int32Array;
+  media: Int32Array;
+  /** One bit per article (in the same order) for each tag id. */
+  tags: Map<number, Uint32Array>;
+  words: number;
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+function popcount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export class FilterCounts {
+  private version: string | null = null;
+  private columns: Columns | null = null;
+  /** How many times the columns were read from the database (tests count rebuilds). */
+  loads = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly currentVersion: () => string,
+  ) {}
+
+  /** The number of articles matching a filter that has no text query. */
+  count(filter: ResolvedFilter): number {
+    if (filter.ftsQuery !== null) throw new Error('text queries are counted in the search index');
+    if (filter.empty) return 0;
+    const { days, media, tags, words } = this.load();
+    const n = days.length;
+    let bits: Uint32Array | null = null;
+    const none = new Uint32Array(words);
+    if (filter.anyOfTagIds.length > 0) {
+      bits = new Uint32Array(words);
+      for (const id of filter.anyOfTagIds) {
+        const tag = tags.get(id) ?? none;
+        for (let w = 0; w < words; w++) bits[w] = (bits[w] as number) | (tag[w] as number);
+      }
+    }
+    for (const id of filter.allOfTagIds) {
+      const tag = tags.get(id) ?? none;
+      if (bits === null) bits = tag.slice();
+      else for (let w = 0; w < words; w++) bits[w] = (bits[w] as number) & (tag[w] as number);
+    }
+    const from = filter.releasedFrom ? dayOf(filter.releasedFrom) : -Infinity;
+    const to = filter.releasedTo ? dayOf(filter.releasedTo) : Infinity;
+    const outlets = filter.mediaIds.length > 0 ? new Set(filter.mediaIds) : null;
+    const perRow = outlets !== null || from !== -Infinity || to !== Infinity;
+    const keep = (i: number) => {
+      const day = days[i] as number;
+      return day >= from && day <= to && (outlets === null || outlets.has(media[i] as number));
+    };
+    let total = 0;
+    if (bits === null) {
+      for (let i = 0; i < n; i++) if (keep(i)) total++;
+      return total;
+    }
+    for (let w = 0; w < words; w++) {
+      let word = bits[w] as number;
+      if (!perRow) {
+        total += popcount(word);
+        continue;
+      }
+      while (word !== 0) {
+        const low = word & -word;
+        if (keep(w * 32 + 31 - Math.clz32(low))) total++;
+        word ^= low;
+      }
+    }
+    return total;
+  }
+
+  private load(): Columns {
+    const version = this.currentVersion();
+    if (this.columns && version === this.version) return this.columns;
+    this.columns = null;
+    // Whole columns as one text value each, read from the (outlet, date, id) index, which
+    // holds all three: reading 100,000 rows one by one, or the table itself, costs far more.
+    const [ids, dayList, mediaList] = this.db
+      .prepare(
+        `SELECT group_concat(id), group_concat(unixepoch(released_on) / 86400),
+           group_concat(media_id) FROM articles`,
+      )
+      .raw()
+      .get() as [string | null, string | null, string | null];
+    const numbers = (list: string | null) => (list ? list.split(',').map(Number) : []);
+    const articleIds = numbers(ids);
+    const n = articleIds.length;
+    const words = Math.ceil(n / 32);
+    const days = Int32Array.from(numbers(dayList));
+    const media = Int32Array.from(numbers(mediaList));
+    const index = new Int32Array(articleIds.reduce((a, b) => Math.max(a, b), 0) + 1).fill(-1);
+    articleIds.forEach((id, i) => {
+      index[id] = i;
+    });
+    const tags = new Map<number, Uint32Array>();
+    const perTag = this.db
+      .prepare('SELECT tag_id, group_concat(article_id) FROM article_tags GROUP BY tag_id')
+      .raw()
+      .all() as [number, string][];
+    for (const [tagId, list] of perTag) {
+      const set = new Uint32Array(words);
+      for (const articleId of numbers(list)) {
+        const i = index[articleId] ?? -1;
+        if (i >= 0) set[i >>> 5] = (set[i >>> 5] as number) | (1 << (i & 31));
+      }
+      tags.set(tagId, set);
+    }
+    this.loads++;
+    this.version = version;
+    this.columns = { days, media, tags, words };
+    return this.columns;
+  }
+}
