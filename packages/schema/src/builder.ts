@@ -1,6 +1,6 @@
 // Creates the schema builder and its plugins; types live in ./types, one file per domain type.
 
-import { isIsoDate } from '@jin/store';
+import { isIsoDate, MAX_PAGE_SIZE } from '@jin/store';
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
@@ -8,6 +8,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
 import type { Context } from './context.ts';
 import { apiError, badInput } from './errors.ts';
 import { decodeId, encodeId } from './ids.ts';
@@ -58,8 +59,16 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description: 'Objects by global IDs, in the same order; null for any that do not exist.',
-      args: { ids: { description: 'Global IDs returned by this API, at most 100.' } },
-      complexity: (args: { ids?: unknown[] }) => ({ field: 1, multiplier: args.ids?.length ?? 1 }),
+      args: {
+        ids: {
+          description: `Global IDs returned by this API, at most ${MAX_PAGE_SIZE}.`,
+          validate: z.array(z.unknown()).max(MAX_PAGE_SIZE, `give at most ${MAX_PAGE_SIZE} ids`),
+        },
+      },
+      complexity: (args: { ids?: unknown[] }) => ({
+        field: 1,
+        multiplier: Math.min(args.ids?.length ?? 1, MAX_PAGE_SIZE),
+      }),
     },
     nodesOnConnection: {
       description: 'The items of this page, without cursors.',
@@ -99,7 +108,7 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: (ctx) => ctx.limits,
+    limit: (ctx) => ctx.limits ?? {},
     complexityError: (kind, result) => {
       const name = kind.toLowerCase() as 'complexity' | 'depth' | 'breadth';
       const value = result[name];

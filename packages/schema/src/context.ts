@@ -16,7 +16,8 @@ export const DEFAULT_LIMITS: QueryLimits = { complexity: 5000, depth: 12, breadt
 
 export interface Context {
   store: Store;
-  limits: QueryLimits;
+  /** Checked when a root field runs; null once the server has checked them before execution. */
+  limits: QueryLimits | null;
   /** The editor's token when the request carried a valid one; null for anonymous readers. */
   viewer: ApiToken | null;
   /** Related articles for many articles in one store call, per requested size. */

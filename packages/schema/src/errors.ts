@@ -1,6 +1,6 @@
 // Expected failures carry a stable `extensions.code`; anything else is masked by the server.
 
-import { InvalidInputError, InvalidQueryError, NotFoundError } from '@jin/store';
+import { InvalidInputError, InvalidQueryError, NotFoundError, StoreBusyError } from '@jin/store';
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
@@ -10,14 +10,25 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'STORE_BUSY'
   | 'INTERNAL_SERVER_ERROR';
+
+/** The HTTP status an error of each code answers with, where it is not 200 with errors. */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  STORE_BUSY: 503,
+};
 
 export function apiError(
   code: ErrorCode,
   message: string,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...(status ? { http: { status } } : {}), ...extensions },
+  });
 }
 
 export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
@@ -30,5 +41,13 @@ export function fromStoreError(error: unknown): unknown {
     return badInput(error.message, { fields: error.issues });
   }
   if (error instanceof NotFoundError) return apiError('NOT_FOUND', error.message);
+  if (error instanceof StoreBusyError) {
+    const retryAfter = error.retryAfterSeconds;
+    return apiError('STORE_BUSY', error.message, {
+      retryAfter,
+      // The HTTP server reads the answer's status and headers from here (a Map, as it expects).
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfter)]]) },
+    });
+  }
   return error;
 }

@@ -50,3 +50,4 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 }
 
 export const schema = mapStoreErrors(builder.toSchema({ sortSchema: false }));
+export { createComplexityRule } from '@pothos/plugin-complexity';

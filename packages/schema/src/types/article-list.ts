@@ -1,7 +1,16 @@
 // Lists of articles: the filter input, orders, the connection, numbered pages and search.
 
 import type { ArticleFilter, ArticleHit, ArticleOrder, SnippetPart } from '@jin/store';
-import { MAX_PAGE_SIZE } from '@jin/store';
+import {
+  MAX_FILTER_MEDIA,
+  MAX_FILTER_SLUG_CHARS,
+  MAX_FILTER_TAGS,
+  MAX_PAGE_NUMBER,
+  MAX_PAGE_SIZE,
+  MAX_QUERY_CHARS,
+  MAX_QUERY_WORDS,
+  queryWords,
+} from '@jin/store';
 import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
@@ -10,10 +19,26 @@ import { badInput } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../ids.ts';
 import { ArticleRef } from './refs.ts';
 
-const slugList = (what: string) =>
+const slugList = (what: string, max: number) =>
   z
-    .array(z.string().max(120, `each ${what} slug is at most 120 characters`))
-    .max(20, `give at most 20 ${what} slugs`);
+    .array(
+      z
+        .string()
+        .max(
+          MAX_FILTER_SLUG_CHARS,
+          `each ${what} slug is at most ${MAX_FILTER_SLUG_CHARS} characters`,
+        ),
+    )
+    .max(max, `give at most ${max} ${what} slugs`);
+
+/** The text-query rule of the store (limits.ts), checked where the argument is given. */
+const textQuery = z
+  .string()
+  .max(MAX_QUERY_CHARS, `query is at most ${MAX_QUERY_CHARS} characters`)
+  .refine(
+    (q) => queryWords(q).length <= MAX_QUERY_WORDS,
+    `query has more than ${MAX_QUERY_WORDS} words`,
+  );
 
 export const ArticleOrderEnum = builder.enumType('ArticleOrder', {
   description: 'How a list of articles is ordered.',
@@ -32,12 +57,12 @@ const TagFilter = builder.inputType('TagFilter', {
   description: 'Match articles by their tags (slugs). Both parts may be combined.',
   fields: (t) => ({
     anyOf: t.stringList({
-      description: 'Articles carrying at least one of these tags.',
-      validate: slugList('tag'),
+      description: `Articles carrying at least one of these tags (at most ${MAX_FILTER_TAGS}).`,
+      validate: slugList('tag', MAX_FILTER_TAGS),
     }),
     allOf: t.stringList({
-      description: 'Articles carrying every one of these tags.',
-      validate: slugList('tag'),
+      description: `Articles carrying every one of these tags (at most ${MAX_FILTER_TAGS}).`,
+      validate: slugList('tag', MAX_FILTER_TAGS),
     }),
   }),
 });
@@ -47,15 +72,14 @@ export const ArticleFilterInput = builder.inputType('ArticleFilter', {
   fields: (t) => ({
     tags: t.field({ type: TagFilter, description: 'Tag conditions.' }),
     media: t.stringList({
-      description: 'Articles from any of these outlets (slugs).',
-      validate: slugList('media'),
+      description: `Articles from any of these outlets (slugs, at most ${MAX_FILTER_MEDIA}).`,
+      validate: slugList('media', MAX_FILTER_MEDIA),
     }),
     releasedFrom: t.field({ type: 'Date', description: 'Released on or after this date.' }),
     releasedTo: t.field({ type: 'Date', description: 'Released on or before this date.' }),
     query: t.string({
-      description:
-        'Words to find in the title or summary, searched literally (operators and punctuation are plain text).',
-      validate: z.string().max(200, 'query is at most 200 characters'),
+      description: `Words to find in the title or summary, searched literally (operators and punctuation are plain text); at most ${MAX_QUERY_WORDS} words.`,
+      validate: textQuery,
     }),
   }),
 });
@@ -227,7 +251,7 @@ export const pageArgs = (arg: ArgBuilder<Types>) => ({
       .number()
       .int()
       .min(1, 'page must be at least 1')
-      .max(100_000, 'page is at most 100000'),
+      .max(MAX_PAGE_NUMBER, `page is at most ${MAX_PAGE_NUMBER}`),
   }),
   pageSize: arg.int({
     defaultValue: 20,
@@ -272,8 +296,8 @@ builder.queryFields((t) => ({
       args: {
         query: t.arg.string({
           required: true,
-          description: 'The words to find; searched literally.',
-          validate: z.string().max(200, 'query is at most 200 characters'),
+          description: `The words to find, searched literally; at most ${MAX_QUERY_WORDS} words.`,
+          validate: textQuery,
         }),
         filter: t.arg({ type: ArticleFilterInput, description: 'Further conditions.' }),
       },

@@ -32,6 +32,13 @@ ArticleRef.implement({
       description: 'The outlet that published the article.',
       resolve: (a) => a.media,
     }),
+    readVia: t.field({
+      type: MediaRef,
+      nullable: true,
+      description:
+        'The outlet whose site `sourceUrl` is on, when the article was read there in a syndicated or reprinted copy; null when the link is to the original outlet.',
+      resolve: (a) => a.readVia,
+    }),
     summary: t.exposeString('summary', {
       description:
         'The summary as written: paragraphs separated by blank lines, list items starting with "- " or "1. ". Plain text, never HTML.',
