@@ -5,16 +5,120 @@ import { mediaKey } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  type Archive,
   ArchiveError,
   CONTENT_DIR,
   loadArchive,
   SUMMARY_MAX_WORDS,
   SUMMARY_MIN_WORDS,
+  sameSite,
   seedStore,
   wordCount,
 } from './archive.ts';
 
-const archive = loadArchive();
+// A strict failure is reported by its own test; the content checks below still run on the
+// leniently loaded archive, so one bad file does not hide the rest of the report.
+let strictError: unknown;
+let archive: Archive;
+try {
+  archive = loadArchive();
+} catch (error) {
+  strictError = error;
+  archive = loadArchive(CONTENT_DIR, undefined, { strict: false });
+}
+
+/** Paragraphs of a summary: blocks that are not list items or colon-ended headings. */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .filter((line) => !/^\s*(?:-|\d+\.)\s+/.test(line) && !/:\s*$/.test(line))
+        .join(' ')
+        .trim(),
+    )
+    .filter((p) => p.length > 0);
+}
+
+/** A case-insensitive pattern for a phrase, matching whole words at its ends. */
+function phrase(text: string, anchored = false): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const start = /^\w/.test(text) ? '\\b' : '';
+  const end = /\w$/.test(text) ? '\\b' : '';
+  return new RegExp(`${anchored ? '^' : ''}${start}${escaped}${end}`, 'i');
+}
+
+/** Every file whose summary matches one of the patterns, with what matched. */
+function offenders(patterns: RegExp[], textOf: (summary: string) => string[]): string[] {
+  const found: string[] = [];
+  for (const a of archive.articles) {
+    for (const text of textOf(a.summary)) {
+      for (const pattern of patterns) {
+        const match = pattern.exec(text);
+        if (match) found.push(`${a.file}: "${match[0]}" in "${text.slice(0, 120)}"`);
+      }
+    }
+  }
+  return found;
+}
+
+const EDITORIAL_NOTES = [
+  'should be checked',
+  'TODO',
+  'TBD',
+  '[citation',
+  'citation needed',
+  'unverified',
+  'needs checking',
+  'FIXME',
+  'XXX',
+].map((p) => phrase(p));
+
+const CLOSING_OPENINGS = [
+  'For employers',
+  'For foreign residents',
+  'For schools',
+  'For applicants',
+  'For readers',
+  'For asylum seekers',
+  'In short',
+  'In sum',
+  'Overall,',
+  'Taken together',
+  'It remains to be seen',
+  'Only time will tell',
+  'In summary',
+  'In conclusion',
+  'All in all',
+  'To sum up',
+].map((p) => phrase(p, true));
+
+const CLOSING_PHRASES = [
+  'is a reminder that',
+  'serves as a reminder',
+  'sets the stage',
+  'sets the background',
+  'the background for',
+].map((p) => phrase(p));
+
+const ADVICE = [
+  'should expect',
+  'should consider',
+  'are advised to',
+  'it is advisable',
+  'we recommend',
+  'readers should',
+].map((p) => phrase(p));
+
+/** Sentences in the summary's own voice: quoted passages removed first. */
+function ownSentences(text: string): string[] {
+  return text
+    .replace(/"[^"]*"|“[^”]*”/g, '""')
+    .split(/\n|(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
 
 /** Sentences long enough to be a writer's own, normalised for comparison. */
 function sentences(text: string): string[] {
@@ -33,6 +137,10 @@ function sentences(text: string): string[] {
 }
 
 describe('the archive', () => {
+  it('passes every strict check', () => {
+    expect(strictError === undefined ? '' : String((strictError as Error).message)).toBe('');
+  });
+
   it('holds at least 80 valid articles', () => {
     expect(archive.articles.length).toBeGreaterThanOrEqual(80);
   });
@@ -90,6 +198,39 @@ describe('the archive', () => {
       }
     }
     expect(owner.size).toBeGreaterThan(archive.articles.length * 5);
+  });
+
+  it('leaves no editorial notes in a summary', () => {
+    expect(offenders(EDITORIAL_NOTES, (summary) => [summary])).toEqual([]);
+  });
+
+  it('ends summaries on a fact, not a closing formula', () => {
+    const last = (summary: string) => paragraphs(summary).slice(-1);
+    expect(offenders(CLOSING_OPENINGS, last)).toEqual([]);
+    expect(offenders(CLOSING_PHRASES, last)).toEqual([]);
+  });
+
+  it('opens no more than 3 last paragraphs with the same three words', () => {
+    const byOpening = new Map<string, string[]>();
+    for (const a of archive.articles) {
+      const lastParagraph = paragraphs(a.summary).at(-1) ?? '';
+      const opening = lastParagraph
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+        .split(' ')
+        .slice(0, 3)
+        .join(' ');
+      byOpening.set(opening, [...(byOpening.get(opening) ?? []), a.file]);
+    }
+    const repeated = [...byOpening]
+      .filter(([, files]) => files.length > 3)
+      .map(([opening, files]) => `"${opening}": ${files.join(', ')}`);
+    expect(repeated).toEqual([]);
+  });
+
+  it("gives no advice in the summary's own voice", () => {
+    expect(offenders(ADVICE, ownSentences)).toEqual([]);
   });
 
   it('maps every outlet spelling onto one entry', () => {
@@ -160,7 +301,7 @@ describe('validation errors', () => {
     expect(urlError.problems[0]?.field).toBe('sourceUrl');
     const markup = archiveWith(
       'markup.md',
-      `---\ntitle: T\nreleasedOn: 2024-02-01\nmedia: KYODO NEWS\ntags: [statistics]\n---\n<script>x</script> ${body}`,
+      `---\ntitle: T\nreleasedOn: 2024-02-01\nmedia: KYODO NEWS\nsourceUrl: https://english.kyodonews.net/news/1\ntags: [statistics]\n---\n<script>x</script> ${body}`,
     );
     expect(markup.problems[0]?.message).toBe('must not contain HTML');
   });
@@ -172,6 +313,169 @@ describe('validation errors', () => {
       `---\ntitle: T\nreleasedOn: 2024-02-01\nmedia: Kyodo News\ntags: [statistics]\nauthor: X\n---\n${body}`,
     );
     expect(extra.problems[0]?.message).toMatch(/author/);
+  });
+});
+
+describe('attribution', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jin-attribution-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The problems of a one-article archive; `media` replaces the real outlet list. */
+  function problemsOf(file: string, front: string, media?: string): ArchiveError['problems'] {
+    const root = join(dir, file.replace(/\W/g, ''));
+    mkdirSync(join(root, 'articles'), { recursive: true });
+    cpSync(join(CONTENT_DIR, 'tags.yaml'), join(root, 'tags.yaml'));
+    if (media === undefined) cpSync(join(CONTENT_DIR, 'media.yaml'), join(root, 'media.yaml'));
+    else writeFileSync(join(root, 'media.yaml'), media);
+    writeFileSync(
+      join(root, 'articles', file),
+      `---\ntitle: T\nreleasedOn: 2024-02-01\n${front}\ntags: [statistics]\n---\n${'word '.repeat(150)}`,
+    );
+    try {
+      loadArchive(root);
+    } catch (error) {
+      if (error instanceof ArchiveError) return error.problems;
+      throw error;
+    }
+    return [];
+  }
+
+  it('treats www., amp., m. and other subdomains of one domain as one site', () => {
+    const same: [string, string][] = [
+      ['www.japantimes.co.jp', 'japantimes.co.jp'],
+      ['amp.rnz.co.nz', 'www.rnz.co.nz'],
+      ['www3.nhk.or.jp', 'nhk.or.jp'],
+      ['english.kyodonews.net', 'kyodonews.net'],
+      ['m.mainichi.jp', 'mainichi.jp'],
+      ['static.nippon.com', 'www.nippon.com'],
+      ['WWW.Asahi.com', 'asahi.com'],
+    ];
+    const different: [string, string][] = [
+      ['japantoday.com', 'japantimes.co.jp'],
+      ['www.nippon.com', 'www.jiji.com'],
+      ['notasahi.com', 'asahi.com'],
+      ['asahi.com.example.org', 'asahi.com'],
+      ['mainichi.jp', 'english.kyodonews.net'],
+      ['', 'asahi.com'],
+    ];
+    for (const [a, b] of same) {
+      expect(sameSite(a, b), `${a} ${b}`).toBe(true);
+      expect(sameSite(b, a), `${b} ${a}`).toBe(true);
+    }
+    for (const [a, b] of different) {
+      expect(sameSite(a, b), `${a} ${b}`).toBe(false);
+      expect(sameSite(b, a), `${b} ${a}`).toBe(false);
+    }
+  });
+
+  it('requires a sourceUrl in strict mode', () => {
+    expect(problemsOf('no-url.md', 'media: Kyodo News')).toEqual([
+      { file: 'articles/no-url.md', line: 1, field: 'sourceUrl', message: 'is required' },
+    ]);
+  });
+
+  it('accepts a sourceUrl on the site of the outlet', () => {
+    expect(
+      problemsOf('own.md', 'media: Kyodo News\nsourceUrl: https://english.kyodonews.net/a'),
+    ).toEqual([]);
+  });
+
+  it('rejects a sourceUrl on another site, naming the line', () => {
+    expect(
+      problemsOf('elsewhere.md', 'media: Kyodo News\nsourceUrl: https://japantoday.com/category/x'),
+    ).toEqual([
+      {
+        file: 'articles/elsewhere.md',
+        line: 5,
+        field: 'sourceUrl',
+        message:
+          'host japantoday.com is not the site of english.kyodonews.net (Kyodo News); name the outlet it was read on in readVia',
+      },
+    ]);
+  });
+
+  it('accepts a sourceUrl on the site of the readVia outlet', () => {
+    expect(
+      problemsOf(
+        'via.md',
+        'media: Kyodo News\nreadVia: Japan Today\nsourceUrl: https://japantoday.com/category/x',
+      ),
+    ).toEqual([]);
+  });
+
+  it('rejects a readVia outlet whose site is not the sourceUrl host either', () => {
+    const problems = problemsOf(
+      'via-elsewhere.md',
+      'media: Kyodo News\nreadVia: Japan Today\nsourceUrl: https://www.asahi.com/ajw/x',
+    );
+    expect(problems.map((p) => [p.field, p.line])).toEqual([['sourceUrl', 6]]);
+    expect(problems[0]?.message).toMatch(/english\.kyodonews\.net .* or japantoday\.com/);
+  });
+
+  it('rejects an unknown readVia outlet', () => {
+    expect(
+      problemsOf(
+        'via-unknown.md',
+        'media: Kyodo News\nreadVia: Nowhere Gazette\nsourceUrl: https://nowhere.example/x',
+      ),
+    ).toEqual([
+      {
+        file: 'articles/via-unknown.md',
+        line: 5,
+        field: 'readVia',
+        message: '"Nowhere Gazette" is not in media.yaml',
+      },
+    ]);
+  });
+
+  it('rejects a readVia naming the same outlet as media, even by an alias', () => {
+    expect(
+      problemsOf(
+        'via-same.md',
+        'media: Kyodo News\nreadVia: KYODO\nsourceUrl: https://english.kyodonews.net/a',
+      ),
+    ).toEqual([
+      {
+        file: 'articles/via-same.md',
+        line: 5,
+        field: 'readVia',
+        message: 'names the same outlet as media ("Kyodo News"); leave it out',
+      },
+    ]);
+  });
+
+  it('asks for a homepage when an outlet has none', () => {
+    const media =
+      '- slug: gazette\n  name: Gazette\n- slug: daily\n  name: Daily\n  homepage: https://daily.example/\n';
+    expect(
+      problemsOf('no-home.md', 'media: Gazette\nsourceUrl: https://gazette.example/a', media),
+    ).toEqual([
+      {
+        file: 'articles/no-home.md',
+        line: 4,
+        field: 'media',
+        message: '"Gazette" needs a homepage in media.yaml so sourceUrl can be checked against it',
+      },
+    ]);
+    expect(
+      problemsOf(
+        'no-home-via.md',
+        'media: Gazette\nreadVia: Daily\nsourceUrl: https://daily.example/a',
+        media,
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves attribution to editors in lenient imports', () => {
+    const root = join(dir, 'lenient');
+    mkdirSync(join(root, 'articles'), { recursive: true });
+    cpSync(join(CONTENT_DIR, 'tags.yaml'), join(root, 'tags.yaml'));
+    cpSync(join(CONTENT_DIR, 'media.yaml'), join(root, 'media.yaml'));
+    writeFileSync(
+      join(root, 'articles', 'lenient.md'),
+      '---\ntitle: T\nreleasedOn: 2024-02-01\nmedia: Kyodo News\ntags: [statistics]\n---\nshort',
+    );
+    expect(loadArchive(root, undefined, { strict: false }).articles).toHaveLength(1);
   });
 });
 

@@ -125,6 +125,70 @@ function summaryProblems(body: string, strict: boolean): string[] {
   return problems;
 }
 
+/**
+ * Whether two hosts are the same site: equal once a leading `www.` is dropped, or one a
+ * subdomain of the other (`amp.rnz.co.nz` and `rnz.co.nz`, `www3.nhk.or.jp` and `nhk.or.jp`).
+ */
+export function sameSite(a: string, b: string): boolean {
+  const bare = (host: string) =>
+    host
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/^www\./, '');
+  const x = bare(a);
+  const y = bare(b);
+  if (x === '' || y === '') return false;
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
+/** Problems with where an article says it was read: the URL must belong to a named outlet. */
+function attributionProblems(
+  fm: { sourceUrl?: string | undefined; readVia?: string | undefined },
+  outlet: MediaEntry | undefined,
+  via: MediaEntry | undefined,
+  lineOf: (field: string) => number | undefined,
+): { line?: number | undefined; field: string; message: string }[] {
+  const problems: { line?: number | undefined; field: string; message: string }[] = [];
+  if (outlet && via && via.slug === outlet.slug) {
+    problems.push({
+      line: lineOf('readVia'),
+      field: 'readVia',
+      message: `names the same outlet as media ("${outlet.name}"); leave it out`,
+    });
+  }
+  if (fm.sourceUrl === undefined) {
+    problems.push({ line: 1, field: 'sourceUrl', message: 'is required' });
+    return problems;
+  }
+  // An outlet missing from media.yaml is reported already; there is no site to match against.
+  if (!outlet || (fm.readVia !== undefined && !via)) return problems;
+  const host = new URL(fm.sourceUrl).hostname;
+  const candidates = [
+    { entry: outlet, field: 'media' },
+    ...(via && via.slug !== outlet.slug ? [{ entry: via, field: 'readVia' }] : []),
+  ];
+  const homepageHost = (entry: MediaEntry) =>
+    entry.homepage === undefined ? undefined : new URL(entry.homepage).hostname;
+  if (candidates.some(({ entry }) => sameSite(host, homepageHost(entry) ?? ''))) return problems;
+  const unmatchable = candidates.filter(({ entry }) => entry.homepage === undefined);
+  for (const { entry, field } of unmatchable) {
+    problems.push({
+      line: lineOf(field),
+      field,
+      message: `"${entry.name}" needs a homepage in media.yaml so sourceUrl can be checked against it`,
+    });
+  }
+  if (unmatchable.length === 0) {
+    const expected = candidates.map(({ entry }) => `${homepageHost(entry)} (${entry.name})`);
+    problems.push({
+      line: lineOf('sourceUrl'),
+      field: 'sourceUrl',
+      message: `host ${host} is not the site of ${expected.join(' or ')}${via ? '' : '; name the outlet it was read on in readVia'}`,
+    });
+  }
+  return problems;
+}
+
 /** Splits a file into its YAML front matter and body; reports where the body starts. */
 function splitFile(text: string): { yaml: string; body: string; bodyLine: number } | null {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
@@ -150,7 +214,8 @@ export function outletResolver(media: MediaEntry[]): (name: string) => MediaEntr
 
 /**
  * Reads an archive folder. `strict` (the default, used for the seed archive) also holds every
- * summary to the archive's length rule; imports of editors' exports use `strict: false`.
+ * summary to the archive's length rule and every article to a `sourceUrl` on the site of its
+ * `media` or `readVia` outlet; imports of editors' exports use `strict: false`.
  */
 export function loadArchive(
   dir = CONTENT_DIR,
@@ -241,6 +306,11 @@ export function loadArchive(
         message: `"${fm.readVia}" is not in media.yaml`,
       });
     }
+    if (strict) {
+      for (const problem of attributionProblems(fm, outlet, via, lineOf)) {
+        problems.push({ file, ...problem });
+      }
+    }
     for (const message of summaryProblems(parts.body, strict)) {
       problems.push({ file, line: parts.bodyLine, field: 'summary', message });
     }
@@ -253,6 +323,7 @@ export function loadArchive(
       media: { slug: outlet.slug, name: outlet.name, homepage: outlet.homepage ?? null },
       summary: parts.body,
       sourceUrl: fm.sourceUrl ?? null,
+      readVia: via ? { slug: via.slug, name: via.name, homepage: via.homepage ?? null } : null,
       tags: fm.tags,
       headlineVerified: fm.headlineVerified ?? true,
       dateApproximate: fm.dateApproximate ?? false,

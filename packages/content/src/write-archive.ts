@@ -18,6 +18,7 @@ export function articleFile(article: Article): string {
     releasedOn: article.releasedOn,
     media: article.media.name,
   };
+  if (article.readVia) front.readVia = article.readVia.name;
   if (article.sourceUrl) front.sourceUrl = article.sourceUrl;
   front.tags = article.tags.map((t) => t.slug);
   if (!article.headlineVerified) front.headlineVerified = false;
