@@ -1,20 +1,31 @@
-// Shape limits checked after parsing and before execution: aliases, directives and depth.
-// (Tokens are limited by the parser, cost by the schema's complexity plugin.)
+// What a request may ask for, checked after parsing and before execution: aliases and
+// directives (counted in the document), and depth, breadth and cost through every fragment by
+// the complexity plugin's own calculation, which visits each selection set once per type and
+// sees the request's variables. (Tokens are limited by the parser.)
 
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type Context, createComplexityRule, type QueryLimits } from '@jin/schema';
 import {
   type ASTVisitor,
-  type FragmentDefinitionNode,
+  type DocumentNode,
   GraphQLError,
+  type GraphQLSchema,
   Kind,
-  type SelectionSetNode,
   type ValidationContext,
+  validate,
 } from 'graphql';
 
 export const LIMIT_MARK = 'jinLimit';
 
 function tooMuch(what: string, value: number, max: number): GraphQLError {
   return new GraphQLError(`Query has ${value} ${what}, above the limit of ${max}.`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', [LIMIT_MARK]: what, value, max },
+    extensions: {
+      code: 'QUERY_TOO_COMPLEX',
+      [LIMIT_MARK]: what,
+      value,
+      max,
+      http: { status: 400 },
+    },
   });
 }
 
@@ -37,40 +48,66 @@ function countRule(kind: Kind.FIELD | Kind.DIRECTIVE, what: string, max: number)
 export const maxAliasesRule = (max: number) => countRule(Kind.FIELD, 'aliases', max);
 export const maxDirectivesRule = (max: number) => countRule(Kind.DIRECTIVE, 'directives', max);
 
-/** Depth through fragments too; a fragment cycle is left to graphql's own NoFragmentCycles rule. */
-export function maxDepthRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
-    const depthOf = (set: SelectionSetNode, visiting: Set<string>, level: number): number => {
-      if (level > max) return level;
-      let deepest = level;
-      for (const selection of set.selections) {
-        let next = level;
-        if (selection.kind === Kind.FIELD) {
-          if (selection.selectionSet) next = depthOf(selection.selectionSet, visiting, level + 1);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          next = depthOf(selection.selectionSet, visiting, level);
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (!fragment || visiting.has(name)) continue;
-          visiting.add(name);
-          next = depthOf(fragment.selectionSet, visiting, level);
-          visiting.delete(name);
-        }
-        deepest = Math.max(deepest, next);
-        if (deepest > max) return deepest;
+/**
+ * Depth, breadth and cost of the operation that will run, with its variables; an empty list
+ * when it is within the limits. Each fragment is measured once per type it is spread into.
+ */
+export function operationLimitErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: {
+    operationName?: string | null | undefined;
+    variables?: Record<string, unknown> | undefined;
+    context: object;
+    limits: QueryLimits;
+  },
+): readonly GraphQLError[] {
+  const { limits } = options;
+  const rule = createComplexityRule({
+    context: options.context,
+    variableValues: options.variables ?? {},
+    operationName: options.operationName ?? null,
+    validate: ({ depth, breadth, complexity }, report) => {
+      if (depth > limits.depth) report(tooMuch('levels of nesting', depth, limits.depth));
+      else if (breadth > limits.breadth) report(tooMuch('fields', breadth, limits.breadth));
+      else if (complexity > limits.complexity) {
+        report(tooMuch('points of cost', complexity, limits.complexity));
       }
-      return deepest;
-    };
-    return {
-      OperationDefinition(node) {
-        const depth = depthOf(node.selectionSet, new Set(), 1);
-        if (depth > max) context.reportError(tooMuch('levels of nesting', depth, max));
-      },
-    };
+    },
+  });
+  return validate(schema, document, [rule]);
+}
+
+/**
+ * Checks every operation before it runs; over a limit it answers HTTP 400 without executing.
+ * The schema's own check during execution is then skipped for the request (its limits are set
+ * to null), since the same calculation has already passed.
+ */
+export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          if (!contextValue.limits) return;
+          let errors: readonly GraphQLError[];
+          try {
+            errors = operationLimitErrors(schema, document, {
+              operationName,
+              variables: request.variables,
+              context: contextValue,
+              limits: contextValue.limits,
+            });
+          } catch {
+            // An argument the schema refuses (the cost of a field reads its arguments): left to
+            // execution, which reports it on its field and still checks the limits itself.
+            return;
+          }
+          const over = errors.find((error) => error.extensions[LIMIT_MARK]);
+          if (over) throw over;
+          // Any other problem (variables that do not fit) is reported by execution itself.
+          if (errors.length === 0) contextValue.limits = null;
+        },
+      };
+    },
   };
 }
