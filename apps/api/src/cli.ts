@@ -1,49 +1,134 @@
 // Command line for editors. Run with `pnpm --filter @jin/api cli <command>` (or `pnpm seed`).
 //
 //   seed                          import the archive in packages/content (idempotent)
-//   import <file|folder> [--dry-run]
+//   import <file|folder> [--dry-run] [--encoding NAME] [--lock-timeout SECONDS]
 //                                 import articles from JSON, CSV or a folder of archive files,
-//                                 all or nothing; --dry-run reports every problem, writes nothing
+//                                 all or nothing; --dry-run reports every problem, writes nothing;
+//                                 files are UTF-8 unless --encoding names another (shift_jis, …)
 //   export <folder>               write the database out as archive files (tags, media, articles)
 //   token create <name> [--scope write,admin]
 //                                 create an API token and print it once
 //   token list | token revoke <name>
 
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadArchive, seedStore } from '@jin/content';
 import { snapshotStore, writeArchive } from '@jin/content/write';
-import type { TokenScope } from '@jin/store';
+import { type ImportResult, InvalidInputError, StoreBusyError, type TokenScope } from '@jin/store';
 import { SqliteTokenStore } from '@jin/store/tokens';
 import { hashToken, newToken } from './auth.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './database.ts';
-import { formatProblem, readImport } from './import-file.ts';
+import {
+  formatProblem,
+  type ImportBatch,
+  isKnownEncoding,
+  PROGRESS_EVERY,
+  type Problem,
+  readImport,
+  storeProblems,
+} from './import-file.ts';
 
 const USAGE = `usage:
   cli seed
-  cli import <file.json|file.csv|folder> [--dry-run]
+  cli import <file.json|file.csv|folder> [--dry-run] [--encoding NAME] [--lock-timeout SECONDS]
   cli export <folder>
   cli token create <name> [--scope write,admin]
   cli token list
   cli token revoke <name>`;
+
+/** How long an import waits, by default, for another writer to release the database. */
+const LOCK_TIMEOUT_S = 30;
+/** How long each attempt waits inside SQLite before the import reports that it is waiting. */
+const LOCK_POLL_MS = 200;
 
 function fail(message: string, code = 2): never {
   console.error(message);
   process.exit(code);
 }
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args.splice(i, 2)[1] : undefined;
-};
-const dryRun = args.includes('--dry-run');
-if (dryRun) args.splice(args.indexOf('--dry-run'), 1);
-const scopeOption = option('--scope');
-const [command, ...rest] = args;
+function parseCommandLine() {
+  return parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      encoding: { type: 'string' },
+      'lock-timeout': { type: 'string' },
+      scope: { type: 'string' },
+    },
+  });
+}
+let parsed: ReturnType<typeof parseCommandLine>;
+try {
+  parsed = parseCommandLine();
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+const { values: options, positionals } = parsed;
+const dryRun = options['dry-run'];
+const scopeOption = options.scope;
+const [command, ...rest] = positionals;
+if (
+  command !== 'import' &&
+  (dryRun || options.encoding !== undefined || options['lock-timeout'] !== undefined)
+) {
+  fail(`--dry-run, --encoding and --lock-timeout apply to import only\n${USAGE}`);
+}
+if (command !== 'token' && scopeOption !== undefined)
+  fail(`--scope applies to token create only\n${USAGE}`);
+if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
+  fail(
+    `--encoding: unknown encoding ${JSON.stringify(options.encoding)}; name one such as utf-8, shift_jis, euc-jp, iso-2022-jp, windows-1252 (latin1) or utf-16le`,
+  );
+}
+const lockTimeoutS = Number(options['lock-timeout'] ?? LOCK_TIMEOUT_S);
+if (!Number.isFinite(lockTimeoutS) || lockTimeoutS < 0) {
+  fail(
+    `--lock-timeout must be a number of seconds, not ${JSON.stringify(options['lock-timeout'])}`,
+  );
+}
 
 const config = loadConfig();
-const store = openDatabase(config.JIN_DB_PATH);
+// Short waits inside the store, so that a wait for another writer is reported, not silent.
+const store = openDatabase(config.JIN_DB_PATH, { writeWaitMs: LOCK_POLL_MS });
+
+function refuse(problems: Problem[]): never {
+  for (const problem of problems) console.error(formatProblem(problem));
+  fail(`${problems.length} problem(s); nothing was imported.`, 1);
+}
+
+const isBusy = (error: unknown) => error instanceof StoreBusyError;
+
+/**
+ * Imports a batch in one transaction (rolled back for a dry run). While another connection
+ * holds the write lock, retries the whole batch, saying so once, until the lock timeout.
+ */
+async function importWaitingForLock(batch: ImportBatch): Promise<ImportResult> {
+  const deadline = Date.now() + lockTimeoutS * 1000;
+  let waited = false;
+  for (;;) {
+    try {
+      const result = await store.importArticles(batch.articles, { dryRun });
+      if (waited) console.error('The database is free again; the import went ahead.');
+      return result;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) {
+        throw new Error(
+          `${config.JIN_DB_PATH} is still locked by another writer after ${lockTimeoutS} s (SQLITE_BUSY: database is locked); nothing was imported. Try again when the other write (an import, a seed or the API) has finished, or wait longer with --lock-timeout.`,
+        );
+      }
+      if (!waited) {
+        console.error(
+          `${config.JIN_DB_PATH} is locked by another writer; waiting up to ${lockTimeoutS} s for it…`,
+        );
+        waited = true;
+      }
+    }
+  }
+}
 
 try {
   switch (command) {
@@ -55,15 +140,27 @@ try {
       break;
     }
     case 'import': {
-      const [path] = rest;
-      if (!path) fail(USAGE);
+      const [path, extra] = rest;
+      if (!path || extra !== undefined) fail(USAGE);
       const knownTags = new Set((await store.listTags()).map((t) => t.item.slug));
-      const batch = readImport(resolve(path), knownTags);
-      if (batch.problems.length > 0) {
-        for (const problem of batch.problems) console.error(formatProblem(problem));
-        fail(`${batch.problems.length} problem(s); nothing was imported.`, 1);
+      // A dry run goes through exactly the same checks and the same transaction as a real
+      // run, so it refuses exactly what a real run would; only the commit is left out.
+      const batch = readImport(resolve(path), knownTags, {
+        encoding: options.encoding,
+        onProgress: (done, total) => console.error(`checked ${done} of ${total} records`),
+      });
+      if (batch.problems.length > 0) refuse(batch.problems);
+      if (batch.articles.length >= PROGRESS_EVERY) {
+        const doing = dryRun ? 'checking' : 'writing';
+        console.error(`${doing} ${batch.articles.length} articles in one transaction…`);
       }
-      const result = await store.importArticles(batch.articles, { dryRun });
+      let result: ImportResult;
+      try {
+        result = await importWaitingForLock(batch);
+      } catch (error) {
+        if (error instanceof InvalidInputError) refuse(storeProblems(batch, error));
+        throw error;
+      }
       const verb = dryRun ? 'would be' : 'were';
       console.log(
         `${batch.articles.length} articles checked: ${result.created} ${verb} created, ${result.updated} ${verb} updated, ${result.unchanged} unchanged.`,

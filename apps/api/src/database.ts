@@ -4,11 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadArchive, seedStore } from '@jin/content';
 import type { ImportResult } from '@jin/store';
-import { SqliteStore } from '@jin/store/sqlite';
+import { SqliteStore, type SqliteStoreOptions } from '@jin/store/sqlite';
 
-export function openDatabase(path: string): SqliteStore {
+export function openDatabase(
+  path: string,
+  options: Omit<SqliteStoreOptions, 'path'> = {},
+): SqliteStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return new SqliteStore({ path });
+  return new SqliteStore({ ...options, path });
 }
 
 /** Seeds an empty database; returns what was imported, or null when it already had articles. */
