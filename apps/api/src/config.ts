@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,8 +33,9 @@ const schema = z.object({
   JIN_MAX_TOKENS: int(100, 1_000_000).default(3000),
   JIN_MAX_BODY_BYTES: int(1024, 10_000_000).default(64 * 1024),
   JIN_CACHE_MAX_AGE: int(0, 86_400).default(30),
-  JIN_RESPONSE_CACHE_ENTRIES: int(0, 1_000_000).default(2000),
-  JIN_PAGE_CACHE_ENTRIES: int(0, 100_000).default(200),
+  JIN_RESPONSE_CACHE_BYTES: int(0, 8 * GIB).default(64 * MIB),
+  JIN_PAGE_CACHE_BYTES: int(0, 8 * GIB).default(32 * MIB),
+  JIN_CACHE_MAX_ENTRY_BYTES: int(1024, 64 * MIB).default(512 * 1024),
   JIN_RATE_LIMIT_RPS: z.coerce.number().min(0).max(1_000_000).default(30),
   JIN_RATE_LIMIT_BURST: int(1, 1_000_000).default(120),
   JIN_CORS_ORIGINS: z

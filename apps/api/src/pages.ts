@@ -14,7 +14,7 @@ import { compileFunction } from 'node:vm';
 import { type Context, schema } from '@jin/schema';
 import type { Store } from '@jin/store';
 import { type DocumentNode, execute, type FormattedExecutionResult } from 'graphql';
-import { etagFor, ResponseCache } from './response-cache.ts';
+import { type CacheBudget, etagFor, ResponseCache } from './response-cache.ts';
 
 /** What apps/web/src/entry-server.tsx exports, as far as the server uses it. */
 interface ServerEntry {
@@ -46,7 +46,8 @@ export interface PageRendererOptions {
   manifest?: unknown;
   store: Store;
   context: () => Context;
-  cacheEntries: number;
+  /** Bytes of rendered pages kept, and the largest page kept. */
+  cache: CacheBudget;
 }
 
 export class PageRenderer {
@@ -55,7 +56,7 @@ export class PageRenderer {
   private entry: Promise<ServerEntry> | null = null;
 
   private constructor(private readonly options: PageRendererOptions) {
-    this.cache = new ResponseCache(options.cacheEntries);
+    this.cache = new ResponseCache(options.cache);
     this.templateHash = createHash('sha256').update(options.template).digest('base64url');
   }
 

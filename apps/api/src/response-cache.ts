@@ -1,7 +1,8 @@
 // Caching of GET queries: an ETag from the dataset version and the request, checked before any
-// GraphQL work, and a bounded LRU of response bodies for the current dataset version.
+// GraphQL work, and an LRU of response bodies for the current dataset version, bounded in bytes.
 
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 export function requestHash(query: string, variables: string, operationName: string): string {
   return createHash('sha256')
@@ -18,52 +19,71 @@ export function etagFor(version: string, hash: string): string {
   return `"${version}-${hash}"`;
 }
 
-/** True when an If-None-Match header names this ETag (or is `*`). */
+/**
+ * True when an If-None-Match header names this ETag. `*` matches nothing: an answer here is
+ * computed per request, so only a tag the client was given can say it has this answer.
+ */
 export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === etag || t === '*');
+    .some((t) => t === etag);
 }
 
-interface Entry {
+export interface CachedAnswer {
   etag: string;
-  /** The JSON response, encoded once. */
+  /** The answer, encoded once. */
   body: Buffer;
 }
 
+export interface CacheBudget {
+  /** All kept answers together, in bytes. */
+  maxBytes: number;
+  /** The largest single answer that is kept; a larger one is sent but not kept. */
+  maxEntryBytes: number;
+}
+
+/** Bytes an entry holds: its body, its key (UTF-16 in memory) and its ETag, plus bookkeeping. */
+const sizeOf = (entry: CachedAnswer, key: string) =>
+  entry.body.byteLength + 2 * (key.length + entry.etag.length) + 200;
+
+/** Answers for the current dataset version, least recently used first out, bounded in bytes. */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly lru: LRUCache<string, CachedAnswer> | null;
   private version = '';
 
-  constructor(private readonly capacity: number) {}
-
-  get(version: string, key: string): Entry | undefined {
-    if (version !== this.version) return undefined;
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Refresh recency: Map keeps insertion order, so the oldest entry is first.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+  constructor(budget: CacheBudget) {
+    this.lru =
+      budget.maxBytes > 0 && budget.maxEntryBytes > 0
+        ? new LRUCache({
+            maxSize: budget.maxBytes,
+            maxEntrySize: Math.min(budget.maxEntryBytes, budget.maxBytes),
+            sizeCalculation: sizeOf,
+          })
+        : null;
   }
 
-  set(version: string, key: string, entry: Entry): void {
-    if (this.capacity === 0) return;
+  get(version: string, key: string): CachedAnswer | undefined {
+    if (version !== this.version) return undefined;
+    return this.lru?.get(key);
+  }
+
+  set(version: string, key: string, entry: CachedAnswer): void {
+    if (!this.lru) return;
     if (version !== this.version) {
-      this.entries.clear();
+      this.lru.clear();
       this.version = version;
     }
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    this.lru.set(key, entry);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.lru?.size ?? 0;
+  }
+
+  /** The bytes held now, as counted against the budget. */
+  get bytes(): number {
+    return this.lru?.calculatedSize ?? 0;
   }
 }

@@ -19,12 +19,16 @@ import { authenticate } from './auth.ts';
 import type { Config } from './config.ts';
 import { EXPLORER_PATH, registerExplorer } from './explorer.ts';
 import { FEED_TYPES, renderFeed } from './feeds.ts';
-import { LIMIT_MARK, maxAliasesRule, maxDepthRule, maxDirectivesRule } from './limits.ts';
+import { LIMIT_MARK, maxAliasesRule, maxDirectivesRule, operationLimitsPlugin } from './limits.ts';
 import { PageRenderer } from './pages.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { etagFor, matches, ResponseCache, requestHash } from './response-cache.ts';
 
 const API_PREFIXES = ['/graphql', EXPLORER_PATH, '/feeds', '/healthz'];
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+/** Content types a browser may send cross-site without a preflight (see csrfPrevention). */
+const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const GET_PARAMS = ['query', 'variables', 'operationName', 'extensions'];
 /** Paths that are never pages of the reader app: the API's and the built assets'. */
 const NOT_PAGES = [...API_PREFIXES, '/assets'];
 const OUR_CODES = new Set([
@@ -34,6 +38,7 @@ const OUR_CODES = new Set([
   'RATE_LIMITED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'STORE_BUSY',
 ]);
 /** Apollo's own codes for requests it could not run; their messages are safe to show. */
 const APOLLO_CODES = new Set([
@@ -89,8 +94,12 @@ export async function buildServer(
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.JIN_MAX_BODY_BYTES,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A client's own request id is kept only when it is short and plain; otherwise ours.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
     // On close, idle keep-alive sockets are dropped at once; in-flight requests still finish.
     forceCloseConnections: 'idle',
     trustProxy: config.JIN_TRUST_PROXY,
@@ -137,13 +146,12 @@ export async function buildServer(
     validationRules: [
       maxAliasesRule(config.JIN_MAX_ALIASES),
       maxDirectivesRule(config.JIN_MAX_DIRECTIVES),
-      maxDepthRule(config.JIN_MAX_DEPTH),
     ],
     // Fastify's own close() drains in-flight requests; Apollo is stopped after it (onClose).
     stopOnTerminationSignals: false,
     // HTTP caching is ours (ETag on the dataset version, below); Apollo's per-field cache hints
     // would wrap every resolver for nothing.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), operationLimitsPlugin(schema)],
     formatError: (formatted, error) => formatError(formatted, error, app, config.JIN_MAX_TOKENS),
   });
   await apollo.start();
@@ -173,66 +181,60 @@ export async function buildServer(
   // Who is asking, and whether an anonymous client is over its rate, before any GraphQL work.
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     const auth = await authenticate(request.headers.authorization, tokens);
+    if (auth.kind === 'token') {
+      request.viewer = auth.token;
+      return;
+    }
+    // Anonymous requests and refused tokens alike count against the client's rate, so
+    // guessing tokens costs what any other request costs.
+    const wait = limiter.take(request.ip);
+    if (wait > 0) return tooMany(reply, wait);
     if (auth.kind === 'invalid') {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
         .send({ errors: [{ message: auth.reason, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
-    if (auth.kind === 'token') {
-      request.viewer = auth.token;
-      return;
-    }
-    const wait = limiter.take(request.ip);
-    if (wait > 0) {
-      return reply
-        .code(429)
-        .header('retry-after', String(wait))
-        .send({
-          errors: [
-            {
-              message: `Too many requests from this client; retry after ${wait} s.`,
-              extensions: { code: 'RATE_LIMITED', retryAfter: wait },
-            },
-          ],
-        });
-    }
   };
 
   // ---- GraphQL ----------------------------------------------------------------------------
   app.post('/graphql', { preHandler: guard }, fastifyApolloHandler(apollo, { context }));
 
-  const cache = new ResponseCache(config.JIN_RESPONSE_CACHE_ENTRIES);
+  const cache = new ResponseCache({
+    maxBytes: config.JIN_RESPONSE_CACHE_BYTES,
+    maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,
+  });
   const cacheControl = `public, max-age=${config.JIN_CACHE_MAX_AGE}, must-revalidate`;
   app.get('/graphql', { preHandler: guard }, async (request, reply) => {
-    const params = request.query as Record<string, string | undefined>;
+    const params = request.query as Record<string, string | string[] | undefined>;
+    const repeated = GET_PARAMS.find((name) => Array.isArray(params[name]));
+    if (repeated) return badRequest(reply, `Give the \`${repeated}\` parameter once.`);
+    const { query, variables = '', operationName = '' } = params as Record<string, string>;
     const search = () => new URL(request.url, 'http://local').search;
-    if (!params.query || request.viewer)
-      return runApollo(apollo, request, reply, search(), context);
+    if (!query || request.viewer) return runApollo(apollo, request, reply, search(), context);
+    // The same rule Apollo applies to the requests it runs, before any answer is given.
+    if (!preflighted(request)) return badRequest(reply, CSRF_MESSAGE);
     const key = request.url.slice(request.url.indexOf('?'));
     // The query string as sent is the cache key, so a hit costs no hashing; the ETag is a
     // hash of the operation itself, the same however its parameters are ordered.
     const version = await store.datasetVersion();
     const hit = cache.get(version, key);
-    const etag =
-      hit?.etag ??
-      etagFor(
-        version,
-        requestHash(params.query, params.variables ?? '', params.operationName ?? ''),
-      );
-    if (matches(request.headers['if-none-match'], etag)) {
-      return reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
-    }
+    const etag = hit?.etag ?? etagFor(version, requestHash(query, variables, operationName));
+    const notModified = () =>
+      reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
     if (hit) {
+      if (matches(request.headers['if-none-match'], etag)) return notModified();
       return reply
         .header('etag', etag)
         .header('cache-control', cacheControl)
         .type('application/json; charset=utf-8')
         .send(hit.body);
     }
+    // Not kept: only an answer that ran and succeeded can be "not modified".
     const body = await runApollo(apollo, request, reply, search(), context);
     if (reply.statusCode === 200 && typeof body === 'string' && !body.includes('"errors":')) {
       cache.set(version, key, { etag, body: Buffer.from(body) });
+      if (matches(request.headers['if-none-match'], etag)) return notModified();
       reply.header('etag', etag).header('cache-control', cacheControl);
     } else {
       reply.header('cache-control', 'no-store');
@@ -315,7 +317,10 @@ export async function buildServer(
           manifest: readManifest(config.JIN_WEB_DIST),
           store,
           context: () => createContext(store, limits, null),
-          cacheEntries: config.JIN_PAGE_CACHE_ENTRIES,
+          cache: {
+            maxBytes: config.JIN_PAGE_CACHE_BYTES,
+            maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,
+          },
         });
   if (pages) {
     app.addHook('onListen', async () => {
@@ -386,6 +391,35 @@ function readManifest(dist: string): unknown {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
+const CSRF_MESSAGE =
+  "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight";
+
+/** Whether a browser would have sent this request only after a CORS preflight. */
+function preflighted(request: FastifyRequest): boolean {
+  const { headers } = request;
+  if (headers['x-apollo-operation-name'] || headers['apollo-require-preflight']) return true;
+  const type = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type !== undefined && type !== '' && !SIMPLE_TYPES.includes(type);
+}
+
+function badRequest(reply: FastifyReply, message: string) {
+  return reply.code(400).send({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+function tooMany(reply: FastifyReply, wait: number) {
+  return reply
+    .code(429)
+    .header('retry-after', String(wait))
+    .send({
+      errors: [
+        {
+          message: `Too many requests from this client; retry after ${wait} s.`,
+          extensions: { code: 'RATE_LIMITED', retryAfter: wait },
+        },
+      ],
+    });
+}
+
 function notFound(reply: FastifyReply, message = 'Not found.') {
   return reply.code(404).send({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
 }
@@ -441,12 +475,19 @@ function formatError(
     };
   }
   if (originalCode && OUR_CODES.has(originalCode)) {
-    return {
-      ...formatted,
-      extensions: { ...(original as GraphQLError).extensions, code: originalCode },
-    };
+    // (`http` sets the answer's status and headers; it is not for the client's eyes.)
+    const { http: _http, ...extensions } = (original as GraphQLError).extensions;
+    return { ...formatted, extensions: { ...extensions, code: originalCode } };
   }
   if (OUR_CODES.has(code) || APOLLO_CODES.has(code)) return formatted;
+  // Apollo's own refusals of a request (a 4xx without a code, such as a persisted-query hash
+  // that does not match) are the client's to read.
+  const status = (original as GraphQLError | undefined)?.extensions?.http as
+    | { status?: number }
+    | undefined;
+  if (!originalCode && status?.status && status.status >= 400 && status.status < 500) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   app.log.error({ err: original }, 'unexpected error in a GraphQL request');
   return {
     message: 'Internal server error.',

@@ -1,7 +1,9 @@
 // Sends 10,000 generated requests to a real server process: random bytes, broken JSON, wrong
-// methods and content types, and grammar-based mutations of valid queries. The server must never
-// answer 5xx, never crash, stay responsive, and keep its memory bounded.
+// methods and content types, grammar-based mutations of valid queries, and (from fast-check's
+// generators) hostile documents, repeated parameters, odd headers and conditional requests. The
+// server must never answer 5xx, never crash, stay responsive, and keep its memory bounded.
 
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from './processes.ts';
 
@@ -112,7 +114,92 @@ interface Shot {
   body?: string | Uint8Array;
 }
 
+/** Documents whose cost hides in fragments and aliases, of a random shape and size. */
+const hostileDocument = fc.oneof(
+  fc
+    .integer({ min: 1, max: 40 })
+    .map(
+      (n) =>
+        `query { ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ... on Query { ...F${i + 1} } }`).join(' ')} fragment F${n} on Query { __typename }`,
+    ),
+  fc
+    .integer({ min: 1, max: 200 })
+    .map((n) => `{ ${'... on Query { '.repeat(n)}__typename${' }'.repeat(n)} }`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 30 }))
+    .map(
+      ([aliases, depth]) =>
+        `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: articles(first: 1) { nodes { ...A0 } }`).join(' ')} } ${Array.from({ length: depth }, (_, i) => `fragment A${i} on Article { slug ...A${i + 1} ... on Article { ...A${i + 1} } }`).join(' ')} fragment A${depth} on Article { title }`,
+    ),
+  fc
+    .record({
+      first: fc.integer({ min: -5, max: 200 }),
+      page: fc.integer({ min: -5, max: 200_000 }),
+      tags: fc.array(fc.constantFrom('statistics', 'refugees-asylum', 'visa-rules', 'x'), {
+        maxLength: 8,
+      }),
+      query: fc.string({ maxLength: 60 }),
+    })
+    .map(
+      ({ first, page, tags, query }) =>
+        `{ ${Array.from({ length: 5 }, (_, i) => `p${i}: articlePage(page: ${page}, pageSize: ${first}, filter: { tags: { anyOf: ${JSON.stringify(tags)} }, releasedFrom: "2020-01-01", query: ${JSON.stringify(query)} }) { totalCount items { article { title } } }`).join(' ')} }`,
+    ),
+);
+
+const headerValue = fc.oneof(
+  fc.string({ maxLength: 40 }).filter((v) => /^[\t\x20-\x7e]*$/.test(v)),
+  fc.constantFrom('*', 'W/"x"', '"1-abc", *', 'x'.repeat(3000), 'Bearer jin_x', 'text/plain'),
+);
+
+/** Requests built by fast-check: each is one of the classes the hardening covers. */
+const shotArbitrary: fc.Arbitrary<Shot> = fc.oneof(
+  hostileDocument.map((query) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  })),
+  fc
+    .tuple(hostileDocument, fc.boolean(), fc.boolean(), headerValue)
+    .map(([query, twice, preflight, inm]) => {
+      const params = new URLSearchParams({ query });
+      if (twice) params.append('query', '{ tags { slug } }');
+      return {
+        method: 'GET',
+        path: `/graphql?${params}`,
+        headers: {
+          ...(preflight ? { 'apollo-require-preflight': 'true' } : {}),
+          'if-none-match': inm,
+        },
+      };
+    }),
+  fc
+    .record({
+      id: headerValue,
+      auth: headerValue,
+      type: headerValue,
+      inm: headerValue,
+      path: fc.constantFrom('/graphql', '/', '/feeds/atom.xml', '/search?q=visa', '/tags'),
+      method: fc.constantFrom('GET', 'POST'),
+    })
+    .map(({ id, auth, type, inm, path, method }) => ({
+      method,
+      path,
+      headers: {
+        'x-request-id': id,
+        authorization: auth,
+        'content-type': type,
+        'if-none-match': inm,
+      },
+      body: method === 'POST' ? JSON.stringify({ query: '{ tags { slug } }' }) : undefined,
+    })),
+);
+
+/** Half the requests from the hand-written generator, half from fast-check's. */
+const PROPERTY_SHOTS = fc.sample(shotArbitrary, { numRuns: TOTAL / 2, seed: 20261201 });
+
 function generate(): Shot {
+  if (random() < 0.5 && PROPERTY_SHOTS.length > 0) return PROPERTY_SHOTS.pop() as Shot;
   const json = { 'content-type': 'application/json' };
   switch (int(8)) {
     case 0:
@@ -237,7 +324,23 @@ describe('fuzzing the HTTP API', () => {
         if (sent % 1000 === 0) rssPeak = Math.max(rssPeak, api.rssKb());
       }
     };
+    // /healthz keeps answering while the requests run.
+    const healthAnswers: number[] = [];
+    let running = true;
+    const poll = async () => {
+      while (running) {
+        const answer = await fetch(`${api.url}/healthz`, { signal: AbortSignal.timeout(10_000) });
+        healthAnswers.push(answer.status);
+        await answer.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const polling = poll();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    running = false;
+    await polling;
+    expect(healthAnswers.length).toBeGreaterThan(5);
+    expect(healthAnswers.filter((status) => status !== 200)).toEqual([]);
     expect(fiveHundreds).toEqual([]);
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(TOTAL);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(200);

@@ -4,7 +4,13 @@ import { useReadQuery } from '@apollo/client/react';
 import { type FormEvent, useId, useLayoutEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { getFragmentData, graphql } from '../gql/index.ts';
-import { type FilterState, hasFilters, readFilters, writeFilters } from '../lib/article-filters.ts';
+import {
+  type FilterState,
+  hasFilters,
+  MAX_FILTER_TAGS,
+  readFilters,
+  writeFilters,
+} from '../lib/article-filters.ts';
 import { formatDate } from '../lib/format-date.ts';
 import type { ArticleFiltersRef } from './article-filters-query.ts';
 
@@ -86,7 +92,7 @@ export function ArticleFilters({ options }: Props) {
       {/* Keyed on the URL so the fields show the filters in effect after back/forward. */}
       <form key={params.toString()} className="filters-form" onSubmit={apply}>
         <fieldset>
-          <legend>Tags</legend>
+          <legend>Tags (up to {MAX_FILTER_TAGS})</legend>
           <ul className="check-list">
             {tagList.map((tag) =>
               tag.slug ? (

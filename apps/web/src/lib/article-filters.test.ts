@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFilters, toArticleFilter, writeFilters } from './article-filters.ts';
+import {
+  MAX_FILTER_MEDIA,
+  MAX_FILTER_TAGS,
+  readFilters,
+  toArticleFilter,
+  writeFilters,
+} from './article-filters.ts';
 
 const read = (search: string) => readFilters(new URLSearchParams(search));
 
@@ -9,6 +17,18 @@ describe('readFilters', () => {
       'statistics',
       'visa-rules',
     ]);
+  });
+
+  it('keeps at most as many tags and outlets as the API takes in one filter', () => {
+    const tags = Array.from({ length: 9 }, (_, i) => `tag-${i}`).join(',');
+    expect(read(`tags=${tags}`).tags).toEqual(['tag-0', 'tag-1', 'tag-2', 'tag-3', 'tag-4']);
+    // The same numbers as the store's argument rules, which the API enforces.
+    const limits = readFileSync(
+      join(process.cwd(), '..', '..', 'packages', 'store', 'src', 'limits.ts'),
+      'utf8',
+    );
+    expect(limits).toContain(`export const MAX_FILTER_TAGS = ${MAX_FILTER_TAGS};`);
+    expect(limits).toContain(`export const MAX_FILTER_MEDIA = ${MAX_FILTER_MEDIA};`);
   });
 
   it('keeps valid dates only and puts a backwards range the right way round', () => {

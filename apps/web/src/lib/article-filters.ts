@@ -15,12 +15,15 @@ export interface FilterState {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FILTER_KEYS = ['tags', 'match', 'media', 'from', 'to'] as const;
+/** The API's limits on one filter (MAX_FILTER_TAGS, MAX_FILTER_MEDIA in the store's limits.ts). */
+export const MAX_FILTER_TAGS = 5;
+export const MAX_FILTER_MEDIA = 20;
 
-function slugs(params: URLSearchParams, key: string): string[] {
+function slugs(params: URLSearchParams, key: string, max: number): string[] {
   const values = params.getAll(key).flatMap((v) => v.split(','));
   return [...new Set(values.map((v) => v.trim().toLowerCase()).filter((v) => SLUG.test(v)))].slice(
     0,
-    20,
+    max,
   );
 }
 
@@ -32,9 +35,9 @@ export function readFilters(params: URLSearchParams): FilterState {
   // A range typed backwards is still clearly meant as a range.
   if (from && to && from > to) [from, to] = [to, from];
   return {
-    tags: slugs(params, 'tags'),
+    tags: slugs(params, 'tags', MAX_FILTER_TAGS),
     match: params.get('match') === 'all' ? 'all' : 'any',
-    media: slugs(params, 'media'),
+    media: slugs(params, 'media', MAX_FILTER_MEDIA),
     from,
     to,
   };
