@@ -151,3 +151,52 @@ describe('work before execution', () => {
     expect(run(100)).not.toEqual(run(2));
   });
 });
+
+describe('the price of a read', () => {
+  const cost = (source: string): number => {
+    let points = 0;
+    operationLimitErrors(schema, parse(source), {
+      context: createContext(store),
+      limits: { complexity: 1, depth: 100, breadth: 100_000 },
+    }).forEach((error) => {
+      points = Number(error.extensions.value);
+    });
+    return points;
+  };
+  const tags = (n: number) => JSON.stringify(['a', 'b', 'c', 'd', 'e'].slice(0, n));
+
+  it('grows with the tags and outlets to combine, the words to rank and the rows to skip', () => {
+    const list = (filter: string) =>
+      cost(`{ articles(first: 1, filter: ${filter}) { totalCount } }`);
+    expect(list(`{ tags: { anyOf: ${tags(5)} } }`)).toBeGreaterThan(
+      list(`{ tags: { anyOf: ${tags(1)} } }`),
+    );
+    expect(list(`{ media: ["x", "y"] }`)).toBeGreaterThan(list('{}'));
+    expect(list('{ query: "visa refugee" }')).toBeGreaterThan(list('{ query: "visa" }'));
+    // Tags beside a text query are checked on every match: dearer than tags alone.
+    expect(
+      list(`{ query: "visa", tags: { allOf: ${tags(3)} } }`) - list('{ query: "visa" }'),
+    ).toBeGreaterThan(list(`{ tags: { allOf: ${tags(3)} } }`) - list('{}'));
+    const page = (n: number) => cost(`{ articlePage(page: ${n}, pageSize: 100) { totalCount } }`);
+    expect(page(900)).toBeGreaterThan(page(1));
+    expect(cost('{ search(query: "visa", first: 1) { totalCount } }')).toBeGreaterThan(
+      cost('{ articles(first: 1) { totalCount } }'),
+    );
+  });
+
+  it('refuses the costliest reads many times over in one request', () => {
+    const within = (source: string) =>
+      operationLimitErrors(schema, parse(source), {
+        context: createContext(store),
+        limits: DEFAULT_LIMITS,
+      }).length === 0;
+    const aliased = (n: number, field: string) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+    const filteredPage = `articlePage(page: 1, pageSize: 1, filter: { tags: { anyOf: ${tags(5)} }, releasedFrom: "2020-01-01", releasedTo: "2020-12-31" }) { totalCount items { article { title } } }`;
+    expect(within(aliased(1, filteredPage))).toBe(true);
+    expect(within(aliased(30, filteredPage))).toBe(false);
+    const taggedSearch = `search(query: "refugee visa", first: 20, filter: { tags: { allOf: ${tags(5)} } }) { totalCount nodes { title } }`;
+    expect(within(aliased(1, taggedSearch))).toBe(true);
+    expect(within(aliased(4, taggedSearch))).toBe(false);
+  });
+});
