@@ -7,7 +7,10 @@ import type Database from 'better-sqlite3';
 import type { ResolvedFilter } from './list-query.ts';
 
 interface Columns {
-  /** Per article (in the order read): day of release (days since 1970) and outlet id. */
+  /** Per article (in the order read): its id, day of release (days since 1970) and outlet id. */
+  ids: Int32Array;
+  /** Position of each article id in the columns (-1: no such article). */
+  index: Int32Array;
   days: Int32Array;
   media: Int32Array;
   /** One bit per article (in the same order) for each tag id. */
@@ -39,8 +42,57 @@ export class FilterCounts {
   count(filter: ResolvedFilter): number {
     if (filter.ftsQuery !== null) throw new Error('text queries are counted in the search index');
     if (filter.empty) return 0;
+    const { bits, perRow } = this.select(filter);
+    if (bits && !perRow) {
+      let total = 0;
+      for (const word of bits) total += popcount(word);
+      return total;
+    }
+    let total = 0;
+    this.each(filter, () => {
+      total++;
+      return true;
+    });
+    return total;
+  }
+
+  /**
+   * The search keys (see list-query.ts) of the articles matching the filter's tag, outlet and
+   * date conditions, its text query aside; null when more than `limit` match.
+   */
+  searchKeys(filter: ResolvedFilter, limit: number): number[] | null {
+    if (filter.empty) return [];
+    const { ids, days } = this.load();
+    const keys: number[] = [];
+    const complete = this.each(filter, (i) => {
+      keys.push((days[i] as number) * 4294967296 + (ids[i] as number));
+      return keys.length <= limit;
+    });
+    return complete ? keys : null;
+  }
+
+  /**
+   * How many of the articles named by `searchKeys` (comma-separated, as the search index keys
+   * them) also meet the filter's tag, outlet and date conditions.
+   */
+  countAmong(filter: ResolvedFilter, searchKeys: string | null): number {
+    if (filter.empty || !searchKeys) return 0;
+    const { index } = this.load();
+    const { bits, perRow, keep } = this.select(filter);
+    let total = 0;
+    for (const text of searchKeys.split(',')) {
+      const i = index[Number(text) % 4294967296] ?? -1;
+      if (i < 0) continue;
+      if (bits && ((bits[i >>> 5] as number) & (1 << (i & 31))) === 0) continue;
+      if (perRow && !keep(i)) continue;
+      total++;
+    }
+    return total;
+  }
+
+  /** The tag bitset of a filter (null: every article) and the check of its other conditions. */
+  private select(filter: ResolvedFilter) {
     const { days, media, tags, words } = this.load();
-    const n = days.length;
     let bits: Uint32Array | null = null;
     const none = new Uint32Array(words);
     if (filter.anyOfTagIds.length > 0) {
@@ -63,24 +115,26 @@ export class FilterCounts {
       const day = days[i] as number;
       return day >= from && day <= to && (outlets === null || outlets.has(media[i] as number));
     };
-    let total = 0;
+    return { bits, perRow, keep, n: days.length, words };
+  }
+
+  /** Calls `visit` with each matching article's position until it returns false; false then. */
+  private each(filter: ResolvedFilter, visit: (i: number) => boolean): boolean {
+    const { bits, perRow, keep, n, words } = this.select(filter);
     if (bits === null) {
-      for (let i = 0; i < n; i++) if (keep(i)) total++;
-      return total;
+      for (let i = 0; i < n; i++) if (keep(i) && !visit(i)) return false;
+      return true;
     }
     for (let w = 0; w < words; w++) {
       let word = bits[w] as number;
-      if (!perRow) {
-        total += popcount(word);
-        continue;
-      }
       while (word !== 0) {
         const low = word & -word;
-        if (keep(w * 32 + 31 - Math.clz32(low))) total++;
+        const i = w * 32 + 31 - Math.clz32(low);
+        if ((!perRow || keep(i)) && !visit(i)) return false;
         word ^= low;
       }
     }
-    return total;
+    return true;
   }
 
   private load(): Columns {
@@ -121,7 +175,7 @@ export class FilterCounts {
     }
     this.loads++;
     this.version = version;
-    this.columns = { days, media, tags, words };
+    this.columns = { ids: Int32Array.from(articleIds), index, days, media, tags, words };
     return this.columns;
   }
 }

@@ -12,6 +12,13 @@ export interface ResolvedFilter {
   releasedFrom?: string | undefined;
   releasedTo?: string | undefined;
   ftsQuery: string | null;
+  /**
+   * With a text query and tag or outlet conditions, the articles those conditions allow, when
+   * there are not too many: their search keys when very few (the index is read at each key),
+   * or their ids (each match is looked up in them), instead of checking each match's tags.
+   */
+  ftsKeys?: number[] | undefined;
+  ftsIds?: number[] | undefined;
 }
 
 export const ARTICLE_COLUMNS = `a.id, a.slug, a.title, a.released_on, a.summary, a.source_url,
@@ -97,6 +104,13 @@ export function fromWhere(filter: ResolvedFilter): FromWhere {
     keyBound = (op) => `articles_fts.rowid ${op} ${dayKey('?')} + ?`;
     where.push('articles_fts MATCH ?');
     params.push(filter.ftsQuery);
+    if (filter.ftsKeys) {
+      where.push('articles_fts.rowid IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ftsKeys));
+    } else if (filter.ftsIds) {
+      where.push(`${FTS_ID} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(filter.ftsIds));
+    }
     // A date range is a range of the index's keys: no article needs to be read to apply it.
     if (filter.releasedFrom) {
       where.push(`articles_fts.rowid >= ${dayKey('?')}`);
@@ -129,7 +143,14 @@ export function fromWhere(filter: ResolvedFilter): FromWhere {
       params.push(filter.releasedTo);
     }
   }
-  if (from !== 'articles a' && filter.mediaIds.length > 0) {
+  // Articles already chosen by their tags and outlets need no other check of them.
+  const chosen = filter.ftsKeys !== undefined || filter.ftsIds !== undefined;
+  const mediaIds = chosen ? [] : filter.mediaIds;
+  if (chosen) {
+    allOf.length = 0;
+    anyOf = [];
+  }
+  if (from !== 'articles a' && mediaIds.length > 0) {
     from += ` JOIN articles a ON a.id = ${idCol}`;
   }
 
@@ -146,9 +167,9 @@ export function fromWhere(filter: ResolvedFilter): FromWhere {
     );
     params.push(...anyOf);
   }
-  if (filter.mediaIds.length > 0) {
-    where.push(`a.media_id IN (${ids(filter.mediaIds.length)})`);
-    params.push(...filter.mediaIds);
+  if (mediaIds.length > 0) {
+    where.push(`a.media_id IN (${ids(mediaIds.length)})`);
+    params.push(...mediaIds);
   }
   return { from, where, params, idCol, sortCol, keyBound, unionTags };
 }
@@ -241,6 +262,22 @@ export function tierSql(
 export function afterOp(order: ArticleOrder, forward: boolean, inclusive = false): Bound['op'] {
   if (descending(order, forward)) return inclusive ? '<=' : '<';
   return inclusive ? '>=' : '>';
+}
+
+/** The search keys of a text query's matches (its dates applied), as one comma-separated text. */
+export function matchKeysSql(filter: ResolvedFilter): ListSql {
+  const base = fromWhere({
+    ...filter,
+    anyOfTagIds: [],
+    allOfTagIds: [],
+    mediaIds: [],
+    ftsKeys: undefined,
+    ftsIds: undefined,
+  });
+  return {
+    sql: `SELECT group_concat(${FTS_KEY}) FROM ${base.from} WHERE ${base.where.join(' AND ')}`,
+    params: base.params,
+  };
 }
 
 /** The count of a text query's matches, over the full-text index alone. */

@@ -16,6 +16,47 @@ runStoreContract('SQLite in memory', () => openSqliteStore());
 runStoreContract('SQLite file', () => new SqliteStore({ path: join(dir, `contract-${n++}.db`) }));
 
 describe('SQLite specifics', () => {
+  it('reads a text query with tag and outlet conditions the same way at their keys, among their ids, or by checking each match', async () => {
+    const atKeys = new SqliteStore({ path: ':memory:', ftsKeysMax: 1000 });
+    const byIds = new SqliteStore({ path: ':memory:', ftsKeysMax: 0 });
+    const perMatch = new SqliteStore({ path: ':memory:', ftsKeysMax: 0, ftsIdsMax: 0 });
+    for (const store of [atKeys, byIds, perMatch]) await seed(store, fixtureArticles(120));
+    const filters = [
+      { query: 'rules', tags: { anyOf: ['workers', 'students'] } },
+      {
+        query: 'visa',
+        tags: { allOf: ['policy', 'refugees'] },
+        media: ['kyodo-news', 'nhk-world'],
+      },
+      { query: 'census rules', tags: { anyOf: ['statistics'] }, releasedTo: '2024-04-10' },
+      { query: 'wage', tags: { anyOf: ['policy'], allOf: ['unknown'] } },
+    ];
+    for (const filter of filters) {
+      for (const order of ['relevance', 'newest', 'oldest'] as const) {
+        const read = async (store: SqliteStore) => {
+          const slice = await store.listArticles({ filter, order, first: 100 });
+          const page = await store.pageArticles({ filter, order, page: 2, pageSize: 3 });
+          return {
+            list: slice.hits.map((h) => [h.article.slug, h.snippet]),
+            page: page.hits.map((h) => h.article.slug),
+            total: page.totalCount,
+            count: await store.countArticles(filter),
+          };
+        };
+        const keyed = await read(atKeys);
+        expect(keyed).toEqual(await read(byIds));
+        expect(keyed).toEqual(await read(perMatch));
+      }
+    }
+    expect((await atKeys.countArticles(filters[0])) > 0).toBe(true);
+    // The keyed read names its keys; the other checks tags per match.
+    const fresh = new SqliteStore({ path: ':memory:', ftsKeysMax: 1000 });
+    await seed(fresh, fixtureArticles(120));
+    const sqls = vi.spyOn(fresh.db, 'prepare');
+    await fresh.listArticles({ filter: filters[0], order: 'relevance', first: 5 });
+    expect(sqls.mock.calls.some(([sql]) => sql.includes('articles_fts.rowid IN'))).toBe(true);
+  });
+
   it('applies migrations once and keeps data across reopen', async () => {
     const path = join(dir, 'reopen.db');
     const first = new SqliteStore({ path });

@@ -1,5 +1,6 @@
 // The embedded default Store: better-sqlite3 with WAL, foreign keys, FTS5 and cached statements.
 
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { InvalidQueryError, StoreBusyError } from '../errors.ts';
 import { toFtsQuery } from '../fts-query.ts';
@@ -34,6 +35,7 @@ import {
   FTS_ID,
   listSql,
   MEDIA_JOINS,
+  matchKeysSql,
   type ResolvedFilter,
   tierSql,
 } from './list-query.ts';
@@ -61,10 +63,22 @@ export interface SqliteStoreOptions {
    * tries are spaced by timers.
    */
   writeWaitMs?: number;
+  /** See FTS_KEYS_MAX and FTS_IDS_MAX (tests lower them to compare the ways of reading). */
+  ftsKeysMax?: number;
+  ftsIdsMax?: number;
 }
 
 const DEFAULT_RANK_WINDOW = 1000;
 const DEFAULT_WRITE_WAIT_MS = 2000;
+/**
+ * A text query with tag or outlet conditions: with at most FTS_KEYS_MAX articles allowed by
+ * those conditions the search index is read at each of their keys (each read costs about as
+ * much as reading the word's whole list once, so only for a few); with at most FTS_IDS_MAX each
+ * match is looked up among them; with more, most matches pass, and each match's tags are
+ * checked instead, as a page then fills quickly.
+ */
+const FTS_KEYS_MAX = 50;
+const FTS_IDS_MAX = 30_000;
 /**
  * How long a read waits on a lock. In WAL mode readers are not blocked by a writer; this covers
  * the short moments (opening the log, a checkpoint) when SQLite itself asks a reader to wait.
@@ -143,6 +157,8 @@ export class SqliteStore implements Store {
   private readonly writer: Writer;
   private readonly rankWindow: number;
   private readonly writeWaitMs: number;
+  private readonly ftsKeysMax: number;
+  private readonly ftsIdsMax: number;
   /** Which function ranks search results (see ranking.ts). */
   readonly ranker: Ranker;
   /** Counts over the search index, kept for the current dataset version. */
@@ -153,6 +169,8 @@ export class SqliteStore implements Store {
   constructor(options: SqliteStoreOptions) {
     this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
     this.writeWaitMs = options.writeWaitMs ?? DEFAULT_WRITE_WAIT_MS;
+    this.ftsKeysMax = options.ftsKeysMax ?? FTS_KEYS_MAX;
+    this.ftsIdsMax = options.ftsIdsMax ?? FTS_IDS_MAX;
     if (!Number.isInteger(this.rankWindow) || this.rankWindow < 1) {
       throw new RangeError('rankWindow must be a positive integer');
     }
@@ -275,6 +293,16 @@ export class SqliteStore implements Store {
         // Nothing has these words whole: complete the last one (`immig` finds "immigration").
         resolved.ftsQuery = toFtsQuery(filter.query, true);
       }
+    }
+    const narrowed =
+      resolved.anyOfTagIds.length + resolved.allOfTagIds.length + resolved.mediaIds.length > 0;
+    if (resolved.ftsQuery !== null && narrowed && !resolved.empty) {
+      // A common word among fewer tagged articles: look each match up among those articles
+      // (or, when very few, read the index at each of them) rather than check its tags.
+      const keys = this.filterCounts.searchKeys(resolved, this.ftsIdsMax);
+      if (keys?.length === 0) resolved.empty = true;
+      else if (keys && keys.length <= this.ftsKeysMax) resolved.ftsKeys = keys;
+      else if (keys) resolved.ftsIds = keys.map((key) => key % 4294967296);
     }
     return resolved;
   }
@@ -514,10 +542,30 @@ export class SqliteStore implements Store {
         .get(filter.mediaIds[0]) as number;
     }
     if (filter.ftsQuery === null) return this.filterCounts.count(filter);
-    // A text query counts its matches in the search index, in time that grows with them.
-    const { sql, params } = countSql(filter);
+    // A text query counts its matches in the search index, in time that grows with them; with
+    // tag or outlet conditions, its matches are checked against those in memory.
+    const narrowed =
+      filter.anyOfTagIds.length + filter.allOfTagIds.length + filter.mediaIds.length > 0;
+    const { sql, params } = narrowed ? matchKeysSql(filter) : countSql(filter);
+    if (narrowed) {
+      return this.textCounts.get(
+        createHash('sha256')
+          .update(JSON.stringify([sql, params, filter.anyOfTagIds, filter.allOfTagIds]))
+          .update(JSON.stringify(filter.mediaIds))
+          .digest('base64'),
+        () =>
+          this.filterCounts.countAmong(
+            { ...filter, ftsQuery: null },
+            this.stmt(sql)
+              .pluck()
+              .get(...params) as string | null,
+          ),
+      );
+    }
     return this.textCounts.get(
-      JSON.stringify([sql, params]),
+      createHash('sha256')
+        .update(JSON.stringify([sql, params]))
+        .digest('base64'),
       () =>
         this.stmt(sql)
           .pluck()
