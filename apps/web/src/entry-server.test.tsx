@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { print } from 'graphql';
 import type { RouteObject } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApolloClient } from './app/apollo-client.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
 import {
@@ -106,6 +106,33 @@ describe('renderPage', () => {
     expect(Object.keys(state)).toContain('Tag:Tag:statistics');
     expect(Object.keys(state)).toContain('Article:Article:21');
     expect(Object.keys(state)).not.toContain('Article:Article:41');
+  });
+
+  it('keeps nothing of a rendered page alive: every preloaded query is disposed', async () => {
+    // A preloaded query holds itself (and its client and cache) with a 30 s timer.
+    const pending = new Map<unknown, number>();
+    const set = vi.spyOn(globalThis, 'setTimeout');
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      const { execute } = executor(() => tagData(2));
+      for (let i = 0; i < 3; i++) {
+        const result = await renderPage({
+          url: `/tags/statistics?page=2&v=${i}`,
+          template: TEMPLATE,
+          execute,
+        });
+        expect(result.kind).toBe('page');
+      }
+      set.mock.calls.forEach(([, delay], i) => {
+        if ((delay ?? 0) >= 30_000) pending.set(set.mock.results[i]?.value, delay as number);
+      });
+      expect(pending.size).toBeGreaterThan(0);
+      for (const [id] of clear.mock.calls) pending.delete(id);
+      expect([...pending.values()]).toEqual([]);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
   });
 
   it('answers 404 with the not-found page for a slug that matches nothing', async () => {

@@ -4,6 +4,7 @@
 
 import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
+import { unwrapQueryRef } from '@apollo/client/react/internal';
 import type { DocumentNode, FormattedExecutionResult } from 'graphql';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -104,6 +105,22 @@ export function fillTemplate(
   return filled;
 }
 
+/**
+ * Disposes the queries the loaders preloaded. A preloaded query otherwise keeps itself, its
+ * client and its cache alive for 30 s in case a component still wants it, which on a server
+ * rendering many pages a second holds hundreds of megabytes.
+ */
+function releaseQueries(data: unknown, depth = 0): void {
+  if (!data || typeof data !== 'object' || depth > 3) return;
+  const query = unwrapQueryRef(data as Parameters<typeof unwrapQueryRef>[0]);
+  if (query) {
+    // Retaining clears the timer; letting go of the only hold disposes the query.
+    query.retain()();
+    return;
+  }
+  for (const value of Object.values(data)) releaseQueries(value, depth + 1);
+}
+
 export async function renderPage(options: {
   url: string;
   template: string;
@@ -147,6 +164,7 @@ export async function renderPage(options: {
     </StrictMode>,
   );
   const state = serializeState(client.extract());
+  releaseQueries(context.loaderData);
   client.stop();
   const chunks = context.matches
     .map((match) => (match.route.handle as PageHandle | undefined)?.chunk)
