@@ -19,6 +19,8 @@ interface Columns {
 }
 
 const DAY_MS = 86_400_000;
+/** Rows read between two points where other work may run. */
+const STEP_ROWS = 20_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
 function popcount(word: number): number {
@@ -36,6 +38,7 @@ export class FilterCounts {
   constructor(
     private readonly db: Database.Database,
     private readonly currentVersion: () => string,
+    private readonly stepRows = STEP_ROWS,
   ) {}
 
   /** The number of articles matching a filter that has no text query. */
@@ -137,45 +140,126 @@ export class FilterCounts {
     return true;
   }
 
+  /**
+   * Reads the columns for the current version in steps, letting other work run between them,
+   * so the first count after a write does not hold the process for the whole read.
+   */
+  async ready(): Promise<void> {
+    if (this.columns && this.currentVersion() === this.version) return;
+    // One read at a time, shared by every caller that asks meanwhile.
+    this.reading ??= this.readInSteps().finally(() => {
+      this.reading = null;
+    });
+    await this.reading;
+  }
+
+  private reading: Promise<void> | null = null;
+
+  private async readInSteps(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const version = this.currentVersion();
+      if (this.columns && version === this.version) return;
+      const steps = this.steps();
+      let step = steps.next();
+      while (!step.done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        step = steps.next();
+      }
+      // A write between the steps would mix two versions: read again.
+      if (this.currentVersion() === version) {
+        this.keep(version, step.value);
+        return;
+      }
+    }
+  }
+
+  /** The columns for the current version, read at once if `ready()` has not read them. */
   private load(): Columns {
     const version = this.currentVersion();
     if (this.columns && version === this.version) return this.columns;
-    this.columns = null;
-    // Whole columns as one text value each, read from the (outlet, date, id) index, which
-    // holds all three: reading 100,000 rows one by one, or the table itself, costs far more.
-    const [ids, dayList, mediaList] = this.db
+    const steps = this.steps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return this.keep(version, step.value);
+  }
+
+  private keep(version: string, columns: Columns): Columns {
+    this.loads++;
+    this.version = version;
+    this.columns = columns;
+    return columns;
+  }
+
+  /** The columns, read in steps of about STEP_ROWS rows; each `yield` ends a step. */
+  private *steps(): Generator<void, Columns> {
+    // Per group of outlets, from the (outlet, date, id) index, which holds all three columns,
+    // as one text value each: reading rows one by one, or the table itself, costs far more.
+    const outlets = this.db
+      .prepare('SELECT id, article_count FROM media ORDER BY id')
+      .raw()
+      .all() as [number, number][];
+    const byOutlets = this.db
       .prepare(
         `SELECT group_concat(id), group_concat(unixepoch(released_on) / 86400),
-           group_concat(media_id) FROM articles`,
+           group_concat(media_id) FROM articles WHERE media_id IN (SELECT value FROM json_each(?))`,
       )
-      .raw()
-      .get() as [string | null, string | null, string | null];
-    const numbers = (list: string | null) => (list ? list.split(',').map(Number) : []);
-    const articleIds = numbers(ids);
+      .raw();
+    const articleIds: number[] = [];
+    const dayList: number[] = [];
+    const mediaList: number[] = [];
+    const append = (into: number[], list: string | null) => {
+      if (list) for (const value of list.split(',')) into.push(Number(value));
+    };
+    let batch: number[] = [];
+    let rows = 0;
+    for (const [outlet, count] of [...outlets, [-1, Infinity] as [number, number]]) {
+      if (outlet >= 0) batch.push(outlet);
+      rows += count;
+      if (rows < this.stepRows || batch.length === 0) continue;
+      const [ids, days, media] = byOutlets.get(JSON.stringify(batch)) as (string | null)[];
+      append(articleIds, ids ?? null);
+      append(dayList, days ?? null);
+      append(mediaList, media ?? null);
+      batch = [];
+      rows = 0;
+      yield;
+    }
     const n = articleIds.length;
     const words = Math.ceil(n / 32);
-    const days = Int32Array.from(numbers(dayList));
-    const media = Int32Array.from(numbers(mediaList));
     const index = new Int32Array(articleIds.reduce((a, b) => Math.max(a, b), 0) + 1).fill(-1);
     articleIds.forEach((id, i) => {
       index[id] = i;
     });
     const tags = new Map<number, Uint32Array>();
-    const perTag = this.db
-      .prepare('SELECT tag_id, group_concat(article_id) FROM article_tags GROUP BY tag_id')
-      .raw()
-      .all() as [number, string][];
-    for (const [tagId, list] of perTag) {
+    const tagIds = this.db.prepare('SELECT id FROM tags ORDER BY id').pluck().all() as number[];
+    const ofTag = this.db
+      .prepare('SELECT group_concat(article_id) FROM article_tags WHERE tag_id = ?')
+      .pluck();
+    rows = 0;
+    for (const tagId of tagIds) {
+      const list = ofTag.get(tagId) as string | null;
+      if (!list) continue;
       const set = new Uint32Array(words);
-      for (const articleId of numbers(list)) {
-        const i = index[articleId] ?? -1;
+      let count = 0;
+      for (const text of list.split(',')) {
+        const i = index[Number(text)] ?? -1;
         if (i >= 0) set[i >>> 5] = (set[i >>> 5] as number) | (1 << (i & 31));
+        count++;
       }
       tags.set(tagId, set);
+      rows += count;
+      if (rows >= this.stepRows) {
+        rows = 0;
+        yield;
+      }
     }
-    this.loads++;
-    this.version = version;
-    this.columns = { ids: Int32Array.from(articleIds), index, days, media, tags, words };
-    return this.columns;
+    return {
+      ids: Int32Array.from(articleIds),
+      index,
+      days: Int32Array.from(dayList),
+      media: Int32Array.from(mediaList),
+      tags,
+      words,
+    };
   }
 }

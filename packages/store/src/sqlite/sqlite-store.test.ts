@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixtureArticles, runStoreContract, seed, walk } from '../contract.ts';
 import type { Article, ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
+import { FilterCounts } from './filter-counts.ts';
 import { migrate } from './migrations.ts';
 import { openSqliteStore, parseSnippet, SqliteStore } from './sqlite-store.ts';
 
@@ -16,6 +17,50 @@ runStoreContract('SQLite in memory', () => openSqliteStore());
 runStoreContract('SQLite file', () => new SqliteStore({ path: join(dir, `contract-${n++}.db`) }));
 
 describe('SQLite specifics', () => {
+  it('reads the columns counts come from once per version, in steps that let other work run', async () => {
+    const store = openSqliteStore();
+    await seed(store, fixtureArticles(120));
+    const version = () =>
+      String(
+        store.db.prepare("SELECT value FROM meta WHERE key = 'dataset_version'").pluck().get(),
+      );
+    const counts = new FilterCounts(store.db, version, 10);
+    let turns = 0;
+    let reading = true;
+    const spin = () => {
+      if (!reading) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    await counts.ready();
+    reading = false;
+    expect(turns).toBeGreaterThan(5);
+    expect(counts.loads).toBe(1);
+    await counts.ready();
+    expect(counts.loads).toBe(1);
+    const resolved = (slugs: string[]) => ({
+      empty: false,
+      anyOfTagIds: store.db
+        .prepare('SELECT id FROM tags WHERE slug IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(JSON.stringify(slugs)) as number[],
+      allOfTagIds: [],
+      mediaIds: [],
+      ftsQuery: null,
+    });
+    for (const slugs of [['workers'], ['policy', 'students']]) {
+      expect(counts.count(resolved(slugs))).toBe(
+        await store.countArticles({ tags: { anyOf: slugs } }),
+      );
+    }
+    expect(counts.loads).toBe(1);
+    await store.upsertTag({ slug: 'policy', name: 'Policy', description: 'Changed.' });
+    // Callers that ask while the columns are being read share the one read.
+    await Promise.all([counts.ready(), counts.ready(), counts.ready()]);
+    expect(counts.loads).toBe(2);
+  });
+
   it('reads a text query with tag and outlet conditions the same way at their keys, among their ids, or by checking each match', async () => {
     const atKeys = new SqliteStore({ path: ':memory:', ftsKeysMax: 1000 });
     const byIds = new SqliteStore({ path: ':memory:', ftsKeysMax: 0 });

@@ -307,6 +307,18 @@ export class SqliteStore implements Store {
     return resolved;
   }
 
+  /** Reads the counts' columns ahead (in steps: see FilterCounts.ready) when a filter uses them. */
+  private async columnsFor(filter: ArticleFilter | undefined): Promise<void> {
+    if (!filter) return;
+    const narrowed =
+      (filter.tags?.anyOf?.length ?? 0) +
+        (filter.tags?.allOf?.length ?? 0) +
+        (filter.media?.length ?? 0) >
+      0;
+    const dated = filter.releasedFrom !== undefined || filter.releasedTo !== undefined;
+    if (narrowed || (dated && !filter.query?.trim())) await this.filterCounts.ready();
+  }
+
   private effectiveOrder(order: ArticleOrder | undefined, filter: ResolvedFilter): ArticleOrder {
     if (order === 'relevance') return filter.ftsQuery === null ? 'newest' : 'relevance';
     return order ?? 'newest';
@@ -459,6 +471,7 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(query: ArticleListQuery): Promise<ArticleSlice> {
+    await this.columnsFor(query.filter);
     const filter = this.resolveFilter(query.filter);
     const order = this.effectiveOrder(query.order, filter);
     this.checkKey(query.after, order, 'after');
@@ -505,6 +518,7 @@ export class SqliteStore implements Store {
   }
 
   async countArticles(filter?: ArticleFilter): Promise<number> {
+    await this.columnsFor(filter);
     return this.count(this.resolveFilter(filter));
   }
 
@@ -614,6 +628,7 @@ export class SqliteStore implements Store {
     if (!Number.isInteger(page) || page < 1) {
       throw new InvalidQueryError('page must be an integer of at least 1');
     }
+    await this.columnsFor(query.filter);
     const filter = this.resolveFilter(query.filter);
     const order = this.effectiveOrder(query.order, filter);
     const totalCount = this.count(filter);
