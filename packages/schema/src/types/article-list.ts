@@ -170,9 +170,9 @@ export function readCost(args: {
   const media = filter?.media?.length ?? 0;
   const text = args.query ?? filter?.query ?? '';
   const words = Math.min(queryWords(text).length, MAX_QUERY_WORDS);
-  const search = words > 0 ? 150 + 40 * words : 0;
+  const search = words > 0 ? 400 + 60 * words : 0;
   return (
-    2 + (words > 0 ? 250 : 40) * tags + 5 * media + search + Math.floor((args.offset ?? 0) / 500)
+    2 + (words > 0 ? 800 : 40) * tags + 5 * media + search + Math.floor((args.offset ?? 0) / 500)
   );
 }
 
