@@ -37,6 +37,13 @@ export interface SpawnOptions {
   logLevel?: string;
 }
 
+/**
+ * The heap the site runs with, as `pnpm start` sets it (package.json): V8 otherwise lets
+ * garbage from large answers pile up to gigabytes before it collects; what the site keeps is
+ * bounded by its caches' byte budgets.
+ */
+export const HEAP_LIMIT = '--max-old-space-size=256';
+
 export async function spawnSite(
   env: Record<string, string>,
   options: SpawnOptions = {},
@@ -44,7 +51,7 @@ export async function spawnSite(
   const { timeoutMs = 60_000, logLevel = 'warn' } = options;
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [HEAP_LIMIT, '--import', 'tsx', 'src/main.ts'], {
     cwd: API_DIR,
     env: {
       ...process.env,
