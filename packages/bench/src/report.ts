@@ -10,8 +10,9 @@ import type { Settings } from './settings.ts';
 import type { SoakResult } from './soak.ts';
 import type { SpaResult } from './spa.ts';
 import { STORE_OPS, type StoreOp, type StoreResult } from './store.ts';
+import type { WorstResult } from './worst.ts';
 
-export const SECTIONS = ['store', 'scale', 'api', 'spa', 'soak'] as const;
+export const SECTIONS = ['store', 'scale', 'api', 'spa', 'soak', 'worst'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Report {
@@ -27,6 +28,7 @@ export interface Report {
   profile?: (ProfileSummary & { run: string }) | null;
   spa?: SpaResult;
   soak?: SoakResult;
+  worst?: WorstResult;
   /** Sections that could not finish, with the reason. */
   failures: { section: Section; message: string }[];
   metrics: Metric[];
@@ -332,6 +334,57 @@ function soakSection(report: Report, r: SoakResult): string {
   ].join('\n');
 }
 
+function worstSection(report: Report, r: WorstResult): string {
+  const statuses = (s: Record<string, number>) =>
+    Object.entries(s)
+      .map(([status, count]) => `${count}× ${status}`)
+      .join(', ');
+  const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  return [
+    `## Worst cases (${n(r.size)} synthetic articles)`,
+    '',
+    'Every read the schema allows at its largest arguments (100 a page, 5 tags, 20 outlets, 10 words, pages 90% deep), timed in the store: median and slowest of the runs after one warm-up.',
+    '',
+    table(
+      ['Read', 'Median', 'Slowest', 'Target', 'Result'],
+      r.reads.map((x) => [
+        x.name,
+        ms(x.medianMs),
+        ms(x.maxMs),
+        ...judged(report, `worst.read.${slug(x.name)}`),
+      ]),
+    ),
+    '',
+    `The first count after a write, which reads the counts' columns again: ${ms(r.countAfterWriteMs)}.`,
+    '',
+    'Each hostile class sent by four clients to an API server in the benchmark process, while `monitorEventLoopDelay` records the longest delay and a fifth client asks for /healthz every 20 ms:',
+    '',
+    table(
+      [
+        'Class',
+        'Requests',
+        'Answers',
+        'Longest loop delay',
+        '/healthz median',
+        '/healthz slowest',
+        'Target',
+        'Result',
+      ],
+      r.hostile.map((h) => [
+        h.name,
+        h.requests,
+        statuses(h.statuses),
+        ms(h.loopMaxMs),
+        ms(h.healthzMedianMs),
+        ms(h.healthzMaxMs),
+        ...judged(report, `worst.loop.${slug(h.name)}`),
+      ]),
+    ),
+    '',
+    `A flood of ${r.flood.seconds} s against one site process: ${n(r.flood.answers)} distinct GET answers of about 2 MB each and ${n(r.flood.pages)} distinct page addresses (${statuses(r.flood.statuses)}). Resident memory ${formatValue(r.flood.rssStartMb, 'MB')} at the start, ${formatValue(r.flood.rssPeakMb, 'MB')} at the peak (${judged(report, 'worst.flood.rssPeak').join(' ')}), ${formatValue(r.flood.rssEndMb, 'MB')} at the end.`,
+  ].join('\n');
+}
+
 function profileSection(p: ProfileSummary & { run: string }): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return [
@@ -372,6 +425,7 @@ export function toMarkdown(report: Report): string {
   if (report.scale) parts.push('', scaleSection(report, report.scale));
   if (report.spa) parts.push('', spaSection(report, report.spa));
   if (report.soak) parts.push('', soakSection(report, report.soak));
+  if (report.worst) parts.push('', worstSection(report, report.worst));
   parts.push('', '## Notes', '');
   parts.push(
     '- Load comes from autocannon in the benchmark process, on the same two cores as the server: absolute rates are lower than on a separate load machine, ratios between servers are what to compare.',

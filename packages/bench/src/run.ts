@@ -1,6 +1,6 @@
 // `pnpm bench`: runs the chosen sections and writes reports/<name>.md and reports/<name>.json.
 //
-//   --only store,scale,api,spa,soak  sections to run (default: all)
+//   --only store,scale,api,spa,soak,worst  sections to run (default: all)
 //   --smoke                      tiny sizes and 1 s loads, no Lighthouse (also BENCH_SMOKE=1)
 //   --no-profile                 skip the CPU profile of the slowest API target
 //   --out DIR                    where to write (default: packages/bench/reports)
@@ -21,6 +21,7 @@ import { settingsFor } from './settings.ts';
 import { benchSoak } from './soak.ts';
 import { benchSpa } from './spa.ts';
 import { benchStore } from './store.ts';
+import { benchWorst } from './worst.ts';
 
 const { values } = parseArgs({
   options: {
@@ -123,6 +124,13 @@ try {
       report.soak = r.result;
     },
   );
+  await section(
+    'worst',
+    () => benchWorst(settings, datasets),
+    (r) => {
+      report.worst = r.result;
+    },
+  );
 } finally {
   datasets.remove();
   rmSync(workDir, { recursive: true, force: true });
@@ -133,7 +141,11 @@ report.machine.loadAverage.push(loadavg()[0] as number);
 report.errors =
   report.failures.length +
   (report.api?.runs.reduce((sum, run) => sum + run.errors + run.non2xx, 0) ?? 0) +
-  (report.soak?.errors ?? 0);
+  (report.soak?.errors ?? 0) +
+  [...(report.worst?.hostile.map((h) => h.statuses) ?? []), report.worst?.flood.statuses ?? {}]
+    .flatMap((statuses) => Object.entries(statuses))
+    .filter(([status]) => Number(status) >= 500)
+    .reduce((sum, [, count]) => sum + count, 0);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(outDir, `${name}.md`), toMarkdown(report));
