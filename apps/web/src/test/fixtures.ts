@@ -40,6 +40,7 @@ export function article(n: number, overrides: Record<string, unknown> = {}) {
     excerpt: `Opening words of article ${n}.`,
     description: `Opening words of article ${n}.`,
     media: JAPAN_TIMES,
+    readVia: null as ReturnType<typeof media> | null,
     tags: [STATISTICS],
     ...overrides,
   };

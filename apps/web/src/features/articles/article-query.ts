@@ -20,6 +20,11 @@ export const ArticleQuery = graphql(`
         slug
         name
       }
+      readVia {
+        id
+        slug
+        name
+      }
       summaryBlocks {
         ...SummaryBlocks_blocks
       }

@@ -64,7 +64,9 @@ describe('the article page', () => {
     expect(screen.getByText(/headline could not be confirmed/)).toBeInTheDocument();
     expect(screen.getByText('The release date is approximate.')).toBeInTheDocument();
 
-    const source = screen.getByRole('link', { name: /Read the original article/ });
+    const source = screen.getByRole('link', {
+      name: /Read the original article at The Japan Times/,
+    });
     expect(source).toHaveAttribute('href', 'https://news.example/1');
     expect(source).toHaveAttribute('rel', 'noopener noreferrer');
     expect(source).toHaveAttribute('target', '_blank');
@@ -132,6 +134,29 @@ describe('the article page', () => {
     );
     // The other table did not move.
     expect(within(visa).getByRole('link', { name: 'Headline number 40' })).toBeInTheDocument();
+  });
+
+  it('names the outlet whose site the link is on when the article was read in a syndicated copy', async () => {
+    renderApp('/articles/article-1', [
+      articleMock(
+        withTables(
+          article(1, {
+            sourceUrl: 'https://www.nippon.com/en/news/yjj1/',
+            readVia: {
+              __typename: 'Media',
+              id: 'Media:nippon-com',
+              slug: 'nippon-com',
+              name: 'Nippon.com',
+            },
+          }),
+        ),
+      ),
+    ]);
+    const source = await screen.findByRole('link', {
+      name: /Read the article at Nippon.com \(from The Japan Times\)/,
+    });
+    expect(source).toHaveAttribute('href', 'https://www.nippon.com/en/news/yjj1/');
+    expect(screen.queryByRole('link', { name: /Read the original/ })).toBeNull();
   });
 
   it('renders markup in the data as text and never links unsafe sources', async () => {

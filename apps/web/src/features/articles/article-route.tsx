@@ -94,7 +94,9 @@ export function ArticleRoute() {
         {source ? (
           <p className="source">
             <a className="source-link" href={source} target="_blank" rel="noopener noreferrer">
-              Read the original article at {article.media?.name ?? hostOf(source)}
+              {article.readVia
+                ? `Read the article at ${article.readVia.name} (from ${article.media?.name ?? 'its outlet'})`
+                : `Read the original article at ${article.media?.name ?? hostOf(source)}`}
               <span className="visually-hidden"> (opens in a new tab)</span>
               <span aria-hidden="true">&nbsp;↗</span>
             </a>
