@@ -1,7 +1,6 @@
 // Atom and RSS 2.0 feeds of the newest articles, for the whole archive and for each tag.
 
-import { parseSummary } from '@jin/schema';
-import type { Article, ArticleFilter, Store } from '@jin/store';
+import { type Article, type ArticleFilter, parseSummary, type Store } from '@jin/store';
 import { create } from 'xmlbuilder2';
 
 const FEED_SIZE = 50;

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mediaKey } from '@jin/store';
+import { mediaKey, wordCount } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +13,6 @@ import {
   SUMMARY_MIN_WORDS,
   sameSite,
   seedStore,
-  wordCount,
 } from './archive.ts';
 
 // A strict failure is reported by its own test; the content checks below still run on the

@@ -11,6 +11,7 @@ import {
   SLUG_PATTERN,
   type Store,
   type Tag,
+  wordCount,
 } from '@jin/store';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -96,16 +97,6 @@ function readYamlList<T>(file: string, schema: z.ZodType<T>, dir: string): T {
   const result = schema.safeParse(parseYaml(readFileSync(join(dir, file), 'utf8')));
   if (!result.success) throw new ArchiveError(zodProblems(file, result.error, () => undefined));
   return result.data;
-}
-
-/** Words in a summary, counted as a reader would (list markers are not words). */
-export function wordCount(text: string): number {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/^\s*(?:-|\d+\.)\s+/, ''))
-    .join(' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 const FORBIDDEN_MARKUP: [RegExp, string][] = [

@@ -1,49 +1,10 @@
 // The summary as structured blocks, so clients render paragraphs and lists without parsing text.
 
+import { wordCount as countWords, parseSummary, type SummaryBlock, wordsIn } from '@jin/store';
 import { builder } from '../builder.ts';
 
-export type SummaryBlock =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] };
-
-const BULLET = /^\s*[-•*]\s+(.*)$/;
-const NUMBERED = /^\s*\d+[.)]\s+(.*)$/;
-
-/** Parses summary text: blank lines split blocks; `- ` and `1. ` lines form lists. */
-export function parseSummary(text: string): SummaryBlock[] {
-  const blocks: SummaryBlock[] = [];
-  let paragraph: string[] = [];
-  const flush = () => {
-    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
-    paragraph = [];
-  };
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim();
-    const bullet = BULLET.exec(line);
-    const numbered = bullet ? null : NUMBERED.exec(line);
-    if (!line) {
-      flush();
-    } else if (bullet || numbered) {
-      flush();
-      const ordered = numbered !== null;
-      const item = ((bullet ?? numbered) as RegExpExecArray)[1] as string;
-      const last = blocks.at(-1);
-      if (last?.kind === 'list' && last.ordered === ordered) last.items.push(item);
-      else blocks.push({ kind: 'list', ordered, items: [item] });
-    } else if (line.endsWith(':') && line.length <= 60 && paragraph.length === 0) {
-      blocks.push({ kind: 'heading', text: line.slice(0, -1) });
-    } else {
-      paragraph.push(line);
-    }
-  }
-  flush();
-  return blocks;
-}
-
-export function wordsIn(text: string): string[] {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-}
+export type { SummaryBlock } from '@jin/store';
+export { parseSummary };
 
 /**
  * Remembers the last `size` results of a function of one string: lists ask for the same
@@ -79,7 +40,7 @@ export function excerpt(text: string, maxWords: number): string {
 }
 
 /** How many words the summary has, for reading time. */
-export const wordCount = memo(2000, (text) => wordsIn(text).length);
+export const wordCount = memo(2000, countWords);
 
 const Paragraph =
   builder.objectRef<Extract<SummaryBlock, { kind: 'paragraph' }>>('SummaryParagraph');
