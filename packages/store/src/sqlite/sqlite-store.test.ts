@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { fixtureArticles, runStoreContract, seed, walk } from '../contract.ts';
+import { fixtureArticles, runStoreContract, seed, walk } from '../../testing/index.ts';
 import type { Article, ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
 import { FilterCounts } from './filter-counts.ts';
 import { migrate } from './migrations.ts';
