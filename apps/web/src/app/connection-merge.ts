@@ -1,3 +1,4 @@
+// Not relayStylePagination: it drops later pages on a first-page refetch or an out-of-order page, repeats overlapping edges, lets a null totalCount replace a known one and keeps only the last page's nodes.
 // Merges pages of a Relay-style connection into one list in the cache. Each page is placed by
 // its cursor, so a page fetched twice, a refetched first page or pages arriving out of order
 // never duplicate or drop an item.

@@ -13,6 +13,7 @@ export const ArticleTableFragment = graphql(`
     pageCount
     totalCount
     items {
+      # Not ArticleListItem_article: a row has no excerpt and is rendered here, not by the list item.
       article {
         id
         slug

@@ -6,6 +6,7 @@ import { type FragmentType, getFragmentData, graphql } from '../../gql/index.ts'
 import { paths } from '../../lib/site.ts';
 
 export const RelatedArticlesFragment = graphql(`
+  # Less than a list item's: a related link shows no excerpt, tags or outlet link.
   fragment RelatedArticles_articles on Article {
     id
     slug

@@ -8,13 +8,18 @@ import { readFilters, toArticleFilter } from '../../lib/article-filters.ts';
 export const FEED_PAGE_SIZE = 20;
 
 export const FeedQuery = graphql(`
-  query FeedQuery($first: Int!, $after: String, $filter: ArticleFilter) {
+  query FeedQuery(
+    $first: Int!
+    $after: String
+    $filter: ArticleFilter
+    $excerptWords: Int! = 45
+  ) {
     articles(first: $first, after: $after, filter: $filter) {
       edges {
         cursor
         node {
           id
-          ...FeedItem_article
+          ...ArticleListItem_article
         }
       }
       pageInfo {

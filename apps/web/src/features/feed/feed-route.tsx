@@ -3,10 +3,10 @@
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
+import { ArticleListItem } from '../../components/article-list-item.tsx';
 import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { hasFilters, readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
-import { FeedItem } from './feed-item.tsx';
 import type { FeedData } from './feed-query.ts';
 
 export function FeedRoute() {
@@ -51,7 +51,7 @@ export function FeedRoute() {
           <ol className="item-list" ref={list}>
             {edges.map((edge) => (
               <li key={edge.node.id}>
-                <FeedItem article={edge.node} />
+                <ArticleListItem article={edge.node} />
               </li>
             ))}
           </ol>

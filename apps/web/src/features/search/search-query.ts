@@ -9,7 +9,14 @@ export const SEARCH_PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 200;
 
 export const SearchQuery = graphql(`
-  query SearchQuery($query: String!, $first: Int!, $after: String, $filter: ArticleFilter) {
+  query SearchQuery(
+    $query: String!
+    $first: Int!
+    $after: String
+    $filter: ArticleFilter
+    # Shorter than the feed's: it stands in only where a result has no snippet.
+    $excerptWords: Int! = 30
+  ) {
     search(query: $query, first: $first, after: $after, filter: $filter) {
       edges {
         cursor
@@ -18,7 +25,7 @@ export const SearchQuery = graphql(`
         }
         node {
           id
-          ...SearchResult_article
+          ...ArticleListItem_article
         }
       }
       pageInfo {

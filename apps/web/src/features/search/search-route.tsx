@@ -5,11 +5,12 @@ import { useId } from 'react';
 import { Form, Link, useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
 import type { ArticleFiltersRef } from '../../components/article-filters-query.ts';
+import { ArticleListItem } from '../../components/article-list-item.tsx';
 import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
 import { MAX_QUERY_LENGTH, type SearchData, type SearchRef, searchText } from './search-query.ts';
-import { SearchResult } from './search-result.tsx';
+import { Snippet } from './snippet.tsx';
 
 export function SearchRoute() {
   const loaded = useLoaderData() as SearchData | null;
@@ -124,7 +125,10 @@ function Results({
             <ol className="item-list" ref={list}>
               {edges.map((edge) => (
                 <li key={edge.node.id}>
-                  <SearchResult article={edge.node} snippet={edge.snippet} />
+                  <ArticleListItem
+                    article={edge.node}
+                    snippet={edge.snippet?.length ? <Snippet parts={edge.snippet} /> : null}
+                  />
                 </li>
               ))}
             </ol>
