@@ -1,0 +1,25 @@
+// What the read paths of the SQLite store share: its cached statements, how it ranks, and the
+// counts it keeps for the current dataset version.
+
+import type Database from 'better-sqlite3';
+import type { FilterCounts } from './filter-counts.ts';
+import type { Ranker, VersionedCounts } from './ranking.ts';
+
+export interface ReadContext {
+  /** A statement prepared once per store (see SqliteStore.stmt). */
+  stmt(sql: string): Database.Statement;
+  /** Which function ranks search results (see ranking.ts). */
+  readonly ranker: Ranker;
+  /** How many matches one tier of relevance ranking holds (see `tierSql`). */
+  readonly rankWindow: number;
+  /** Counts over the search index, kept for the current dataset version. */
+  readonly textCounts: VersionedCounts;
+  /** Counts of every other filter, from columns kept for the current dataset version. */
+  readonly filterCounts: FilterCounts;
+  /** See FTS_KEYS_MAX and FTS_IDS_MAX in filter.ts. */
+  readonly ftsKeysMax: number;
+  readonly ftsIdsMax: number;
+}
+
+/** A list of values as one JSON parameter, read back in SQL with json_each(). */
+export const json = (values: readonly unknown[]) => JSON.stringify(values);

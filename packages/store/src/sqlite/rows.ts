@@ -1,0 +1,94 @@
+// Rows as SQLite returns them, and their mapping to the Store's articles, tags and outlets.
+
+import type { Article, ArticleKey, ArticleOrder, Counted, Media, Tag } from '../types.ts';
+import { json, type ReadContext } from './read-context.ts';
+
+/** One row of ARTICLE_COLUMNS (see list-query.ts). */
+export interface ArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  released_on: string;
+  summary: string;
+  source_url: string | null;
+  headline_verified: number;
+  date_approximate: number;
+  created_at: string;
+  updated_at: string;
+  media_slug: string;
+  media_name: string;
+  media_homepage: string | null;
+  via_slug: string | null;
+  via_name: string | null;
+  via_homepage: string | null;
+  rank?: number;
+  /** For relevance lists: the tier the row was ranked in. */
+  tier?: number;
+}
+
+export interface TagRow {
+  slug: string;
+  name: string;
+  description: string;
+  article_count: number;
+}
+
+export interface MediaRow {
+  slug: string;
+  name: string;
+  homepage: string | null;
+  article_count: number;
+}
+
+/** The rows as articles, in the same order, their tags read for all of them at once. */
+export function toArticles(ctx: ReadContext, rows: ArticleRow[]): Article[] {
+  if (rows.length === 0) return [];
+  const tagRows = ctx
+    .stmt(
+      `SELECT at.article_id, t.slug, t.name, t.description FROM article_tags at
+       JOIN tags t ON t.id = at.tag_id
+       WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY at.article_id, at.position`,
+    )
+    .all(json(rows.map((r) => r.id))) as (Tag & { article_id: number })[];
+  const tagsOf = new Map<number, Tag[]>();
+  for (const { article_id, slug, name, description } of tagRows) {
+    const list = tagsOf.get(article_id) ?? [];
+    if (list.length === 0) tagsOf.set(article_id, list);
+    list.push({ slug, name, description });
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    releasedOn: r.released_on,
+    media: { slug: r.media_slug, name: r.media_name, homepage: r.media_homepage },
+    summary: r.summary,
+    sourceUrl: r.source_url,
+    readVia:
+      r.via_slug === null
+        ? null
+        : { slug: r.via_slug, name: r.via_name as string, homepage: r.via_homepage },
+    tags: tagsOf.get(r.id) ?? [],
+    headlineVerified: r.headline_verified === 1,
+    dateApproximate: r.date_approximate === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/** A row's position in a list in `order`: its cursor. */
+export function keyOf(row: ArticleRow, order: ArticleOrder): ArticleKey {
+  return order === 'relevance'
+    ? { kind: 'rank', tier: row.tier ?? 0, rank: row.rank ?? 0, id: row.id }
+    : { kind: 'date', releasedOn: row.released_on, id: row.id };
+}
+
+export const countedTag = (r: TagRow): Counted<Tag> => ({
+  item: { slug: r.slug, name: r.name, description: r.description },
+  articleCount: r.article_count,
+});
+
+export const countedMedia = (r: MediaRow): Counted<Media> => ({
+  item: { slug: r.slug, name: r.name, homepage: r.homepage },
+  articleCount: r.article_count,
+});
