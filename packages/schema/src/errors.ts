@@ -3,15 +3,18 @@
 import { InvalidInputError, InvalidQueryError, NotFoundError, StoreBusyError } from '@jin/store';
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'QUERY_TOO_COMPLEX'
-  | 'RATE_LIMITED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'STORE_BUSY'
-  | 'INTERNAL_SERVER_ERROR';
+/** Every `extensions.code` an API error is given on purpose. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'STORE_BUSY',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The HTTP status an error of each code answers with, where it is not 200 with errors. */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

@@ -10,7 +10,7 @@ import './types/media.ts';
 import './types/tag.ts';
 
 export { type Context, createContext, DEFAULT_LIMITS, type QueryLimits } from './context.ts';
-export { apiError, badInput, type ErrorCode } from './errors.ts';
+export { apiError, badInput, ERROR_CODES, type ErrorCode } from './errors.ts';
 export { parseSummary, type SummaryBlock } from './types/summary.ts';
 
 /**
