@@ -1,0 +1,11 @@
+// What the API and the reader app agree on: the server's own paths, and the contract of the
+// reader app's server build.
+
+export { API_PREFIXES, ASSETS_PATH, SERVER_PATHS } from './paths.ts';
+export type {
+  BuildManifest,
+  Execute,
+  RenderedPage,
+  RenderPageOptions,
+  ServerEntry,
+} from './server-entry.ts';

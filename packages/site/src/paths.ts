@@ -1,0 +1,17 @@
+// The server's own paths: everything under them is answered by the API, never by a reader page.
+// The API registers its routes under them, and the reader app's dev server proxies them.
+
+export const SERVER_PATHS = {
+  graphql: '/graphql',
+  explorer: '/graphiql',
+  feeds: '/feeds',
+  /** `/calendar.ics` and `/calendar/tags/<slug>.ics`. */
+  calendar: '/calendar',
+  health: '/healthz',
+} as const;
+
+/** Prefixes of the API's own routes, in the order the server checks them. */
+export const API_PREFIXES: readonly string[] = Object.values(SERVER_PATHS);
+
+/** Where the reader app's built files are served from (Vite's `assets` directory). */
+export const ASSETS_PATH = '/assets';
