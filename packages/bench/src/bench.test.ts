@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from './report.ts';
+import { type BenchReport as Report, SECTIONS } from './sections.ts';
+import { toMarkdown } from './shared/page.ts';
+import type { AnySection } from './shared/section.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'jin-bench-smoke-'));
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
@@ -39,6 +41,13 @@ describe('pnpm bench --smoke', () => {
     expect(report?.failures).toEqual([]);
     expect(report?.errors).toBe(0);
     expect(readFileSync(join(out, 'smoke.md'), 'utf8')).toContain('## What the numbers say');
+  });
+
+  it('runs every registered section and keeps its result under its name', () => {
+    expect(report?.sections).toEqual(SECTIONS.map((s) => s.id));
+    for (const { id } of SECTIONS) {
+      expect((report as Record<string, unknown> | null)?.[id], id).toBeDefined();
+    }
   });
 
   it('describes the machine', () => {
@@ -131,7 +140,7 @@ describe('pnpm bench --smoke', () => {
 
 describe('the Lighthouse warm-up', () => {
   it('never fetches a page Lighthouse measures, so every measured page is rendered afresh', async () => {
-    const { SPA_PAGES, WARM_UP_PATHS } = await import('./spa.ts');
+    const { SPA_PAGES, WARM_UP_PATHS } = await import('./spa/run.ts');
     const measured = SPA_PAGES('an-article').map((p) => p.path);
     expect(WARM_UP_PATHS.length).toBeGreaterThan(0);
     expect(WARM_UP_PATHS.filter((path) => measured.includes(path))).toEqual([]);
@@ -140,7 +149,7 @@ describe('the Lighthouse warm-up', () => {
 
 describe('the JavaScript each route loads', () => {
   it("counts the app the entry imports after the first paint, and each route's own modules", async () => {
-    const { routeBundles } = await import('./spa.ts');
+    const { routeBundles } = await import('./spa/bundles.ts');
     const dist = mkdtempSync(join(tmpdir(), 'jin-bundles-'));
     try {
       mkdirSync(join(dist, 'assets'));
@@ -180,4 +189,36 @@ describe('the JavaScript each route loads', () => {
       rmSync(dist, { recursive: true, force: true });
     }
   });
+});
+
+describe('the section registry', () => {
+  const reportsDir = fileURLToPath(new URL('../reports', import.meta.url));
+  const committed = ['latest', 'worst-cases'].map(
+    (name) => JSON.parse(readFileSync(join(reportsDir, `${name}.json`), 'utf8')) as Report,
+  );
+  const sections: readonly AnySection[] = SECTIONS;
+
+  it('names each section once', () => {
+    const ids = sections.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(sections.map((s) => [s.id, s] as const))(
+    'reads the %s part of a committed report: figures with targets, the same figure ids, a part of the page',
+    (id, section) => {
+      const report = committed.find((r) => r.sections.includes(id)) as Report;
+      expect(report, `no committed report has the ${id} section`).toBeDefined();
+      const fields = report as unknown as Record<string, unknown>;
+      const figures = section.figures(fields);
+      expect(figures.filter((m) => m.target).length).toBeGreaterThan(0);
+      // Figure ids are how two reports are compared: none that a committed report has may vanish.
+      const ids = new Set(figures.map((m) => m.id));
+      const own = report.metrics.filter((m) => m.id.startsWith(`${id}.`));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.filter((m) => !ids.has(m.id)).map((m) => m.id)).toEqual([]);
+      const part = section.page(fields, report);
+      expect(part).toMatch(/^## /);
+      expect(toMarkdown(report, SECTIONS)).toContain(part);
+    },
+  );
 });

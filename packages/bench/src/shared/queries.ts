@@ -68,3 +68,21 @@ export const searchQuery = (text: string) => `query Search {
 
 /** The word searched for everywhere: common in the seed archive and in synthetic ones. */
 export const SEARCH_WORD = 'refugee';
+
+/** What the timeline page asks for: the next rule changes with their stages and articles. */
+export const TIMELINE_QUERY = `query Timeline {
+  ruleChanges(first: 20, filter: { from: "2020-01-01" }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      slug
+      statement
+      stage
+      effective { label precision start }
+      statuses { slug name }
+      tags { slug name }
+      history { stage date { label } articles { slug title releasedOn media { name } } }
+    }
+  }
+}`;

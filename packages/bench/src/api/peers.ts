@@ -1,15 +1,24 @@
 // Peers: other GraphQL servers on the identical Pothos schema and store, asked the same query.
 
-import type { ApiRun } from './api.ts';
-import { postGraphql } from './http.ts';
-import type { LoadResult } from './load.ts';
-import { FEED_QUERY } from './queries.ts';
-import { startServer } from './targets.ts';
+import { postGraphql } from '../shared/http.ts';
+import type { LoadResult } from '../shared/load.ts';
+import { FEED_QUERY } from '../shared/queries.ts';
+import { startServer } from './servers/start.ts';
 
 export const PEERS = [
   { server: 'yoga', label: 'GraphQL Yoga 5 on node:http, POST feed' },
   { server: 'mercurius', label: 'Mercurius 16 + graphql-jit on Fastify, POST feed' },
 ] as const;
+
+type PeerName = (typeof PEERS)[number]['server'];
+
+/** A peer's run, in the shape of our own runs. */
+export type PeerRun = LoadResult & {
+  id: PeerName;
+  label: string;
+  server: PeerName;
+  method: 'POST';
+};
 
 /**
  * Starts each peer alone, checks that it answers the feed query with exactly our data, then
@@ -18,8 +27,8 @@ export const PEERS = [
 export async function benchPeers(
   ourFeedData: string,
   loadFeed: (server: { url: string; pid: number }) => Promise<LoadResult>,
-): Promise<{ runs: ApiRun[]; agree: boolean }> {
-  const runs: ApiRun[] = [];
+): Promise<{ runs: PeerRun[]; agree: boolean }> {
+  const runs: PeerRun[] = [];
   let agree = true;
   for (const peer of PEERS) {
     const server = await startServer(peer.server);

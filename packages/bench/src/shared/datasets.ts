@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { loadSynthetic } from '@jin/content/synthetic';
 import { SqliteStore } from '@jin/store/sqlite';
 
+/** The most common synthetic tag: the largest tag table. */
+export const BIG_TAG = 'topic-1';
+
 export interface Dataset {
   size: number;
   path: string;

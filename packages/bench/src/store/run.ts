@@ -2,11 +2,10 @@
 
 import type { ArticleKey } from '@jin/store';
 import { SqliteStore } from '@jin/store/sqlite';
-import { type Dataset, type Datasets, databaseBytes } from './datasets.ts';
-import { type Metric, metric } from './metrics.ts';
-import { SEARCH_WORD } from './queries.ts';
-import type { Settings } from './settings.ts';
-import { type Summary, sample, sampleTogether } from './stats.ts';
+import { BIG_TAG, type Dataset, databaseBytes } from '../shared/datasets.ts';
+import { SEARCH_WORD } from '../shared/queries.ts';
+import type { Context } from '../shared/section.ts';
+import { type Summary, sample, sampleTogether } from '../shared/stats.ts';
 
 export interface StoreResult {
   size: number;
@@ -28,15 +27,12 @@ export const STORE_OPS: Record<StoreOp, string> = {
   related: 'related articles (5)',
 };
 
-/** The most common synthetic tag: the largest tag table. */
-export const BIG_TAG = 'topic-1';
-
 function expect(condition: boolean, what: string): void {
   if (!condition) throw new Error(`store check failed: ${what}`);
 }
 
 /** One closure per read, each checked once so that a broken read cannot pass as a fast one. */
-export async function storeReads(store: SqliteStore, size: number) {
+async function storeReads(store: SqliteStore, size: number) {
   const slug = `synthetic-${Math.ceil(size / 2)}`;
   const article = await store.getArticleBySlug(slug);
   expect(article !== null, `${slug} exists`);
@@ -71,10 +67,7 @@ export async function storeReads(store: SqliteStore, size: number) {
   return { reads, pageCount };
 }
 
-export async function benchStore(
-  settings: Settings,
-  datasets: Datasets,
-): Promise<{ result: StoreResult; metrics: Metric[] }> {
+export async function benchStore({ settings, datasets }: Context): Promise<StoreResult> {
   const dataset: Dataset = await datasets.get(settings.storeSize);
   const store = new SqliteStore({ path: dataset.path });
   try {
@@ -88,53 +81,14 @@ export async function benchStore(
     for (const [op, read] of Object.entries(others) as [StoreOp, () => Promise<unknown>][]) {
       ops[op] = await sample(read, settings.storeSampling);
     }
-    const result: StoreResult = {
+    return {
       size: dataset.size,
       loadSeconds: dataset.loadSeconds,
       fileMb: databaseBytes(dataset.path) / 2 ** 20,
       fullTextMatches: await store.countArticles({ query: SEARCH_WORD }),
       ops,
     };
-    return { result, metrics: storeMetrics(result) };
   } finally {
     await store.close();
   }
-}
-
-function storeMetrics(r: StoreResult): Metric[] {
-  const m = (op: StoreOp) => r.ops[op];
-  const full = r.size >= 100_000;
-  const metrics = [
-    metric(
-      'store.load',
-      `generate + load ${r.size.toLocaleString('en-US')} articles`,
-      r.loadSeconds,
-      's',
-      full ? { op: '<', value: 30 } : undefined,
-    ),
-  ];
-  const targets: Partial<Record<StoreOp, number>> = { firstPage: 1, fullText: 10 };
-  for (const op of Object.keys(STORE_OPS) as StoreOp[]) {
-    const target = targets[op];
-    metrics.push(
-      metric(
-        `store.${op}.median`,
-        `${STORE_OPS[op]}, median`,
-        m(op).median,
-        'ms',
-        target ? { op: '<', value: target } : undefined,
-      ),
-      metric(`store.${op}.p99`, `${STORE_OPS[op]}, p99`, m(op).p99, 'ms'),
-    );
-  }
-  metrics.push(
-    metric(
-      'store.deepPage.ratio',
-      'page 20 deep / first page (medians)',
-      m('deepPage').median / m('firstPage').median,
-      'x',
-      { op: '<=', value: 1.5 },
-    ),
-  );
-  return metrics;
 }

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { loadArchive, seedStore } from '@jin/content';
 import { SqliteStore } from '@jin/store/sqlite';
 import { SqliteTokenStore } from '@jin/store/tokens';
-import { type Metric, metric } from './metrics.ts';
-import type { Settings } from './settings.ts';
-import { memoryOf, startSite } from './targets.ts';
+import { memoryOf, startSite } from '../shared/processes.ts';
+import type { Context } from '../shared/section.ts';
 
 const TOKEN = 'soak-token-secret';
 
@@ -37,9 +36,7 @@ const READS = [
   '{ tags { slug articleCount } mediaOutlets { slug articleCount } }',
 ];
 
-export async function benchSoak(
-  settings: Settings,
-): Promise<{ result: SoakResult; metrics: Metric[] }> {
+export async function benchSoak({ settings }: Context): Promise<SoakResult> {
   const { soakS: durationS, soakWarmupS: warmupS } = settings;
   const connections = 8;
   const dir = mkdtempSync(join(tmpdir(), 'jin-soak-'));
@@ -151,7 +148,7 @@ export async function benchSoak(
     if (health.articles !== seeded + kept) {
       fail(`${seeded} seeded + ${kept} kept, but ${health.articles} articles at the end`);
     }
-    const result: SoakResult = {
+    return {
       durationS,
       connections,
       requests: reads + writes,
@@ -164,17 +161,6 @@ export async function benchSoak(
       rssGrowthPct: Math.round(((rssEnd - rssAfterWarmup) / rssAfterWarmup) * 1000) / 10,
       articlesAtEnd: health.articles,
       articlesExpected: seeded + kept,
-    };
-    return {
-      result,
-      metrics: [
-        metric('soak.errors', 'Soak: errors', errors, 'count', { op: '=', value: 0 }),
-        metric('soak.rssGrowth', 'Soak: resident memory growth', result.rssGrowthPct, '%', {
-          op: '<',
-          value: 20,
-        }),
-        metric('soak.requests', 'Soak: requests', result.requests, 'count'),
-      ],
     };
   } finally {
     await site.stop();

@@ -3,19 +3,26 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphqlBody, JSON_HEADERS, postGraphql, request } from './http.ts';
-import { type LoadResult, type LoadSpec, load } from './load.ts';
-import { type Metric, metric } from './metrics.ts';
-import { benchPeers, PEERS } from './peers.ts';
+import { postGraphql, request } from '../shared/http.ts';
+import { type LoadResult, load, postShot, runLoad, type Shot } from '../shared/load.ts';
 import {
   mainThreadProfile,
   monotonicUs,
   type ProfileSummary,
   summarizeProfile,
-} from './profile.ts';
-import { articleQuery, FEED_QUERY, SEARCH_WORD, searchQuery, tagPageQuery } from './queries.ts';
-import type { Settings } from './settings.ts';
-import { type ServerName, startServer } from './targets.ts';
+} from '../shared/profile.ts';
+import {
+  articleQuery,
+  FEED_QUERY,
+  SEARCH_WORD,
+  searchQuery,
+  TIMELINE_QUERY,
+  tagPageQuery,
+} from '../shared/queries.ts';
+import type { Context } from '../shared/section.ts';
+import type { Settings } from '../shared/settings.ts';
+import { benchPeers, PEERS } from './peers.ts';
+import { type ServerName, startServer } from './servers/start.ts';
 
 export interface ApiRun extends LoadResult {
   id: string;
@@ -33,34 +40,11 @@ export interface ApiResult {
   runs: ApiRun[];
 }
 
-/** A request the benchmark sends, as autocannon options without the load shape. */
-type Shot = Pick<LoadSpec, 'method' | 'headers' | 'body' | 'okStatus'> & { path: string };
-
-const post = (query: string): Shot => ({
-  method: 'POST',
-  path: '/graphql',
-  headers: JSON_HEADERS,
-  body: graphqlBody(query),
-});
+/** The CPU profile of the slowest of our targets, with that target's label. */
+export type ApiProfile = ProfileSummary & { run: string };
 
 const PREFLIGHT = { 'apollo-require-preflight': 'true' };
 const getPath = (query: string) => `/graphql?${new URLSearchParams({ query })}`;
-
-export async function runLoad(
-  settings: Settings,
-  server: { url: string; pid: number },
-  shot: Shot,
-): Promise<LoadResult> {
-  const { path, ...rest } = shot;
-  return load({
-    ...rest,
-    url: server.url + path,
-    pid: server.pid,
-    connections: settings.connections,
-    duration: settings.durationS,
-    warmup: settings.warmupS,
-  });
-}
 
 function fail(what: string): never {
   throw new Error(`API check failed: ${what}`);
@@ -83,14 +67,10 @@ interface FeedData {
   articles: { edges: { node: { slug: string } }[] };
 }
 
-export async function benchApi(
-  settings: Settings,
-  workDir: string,
-): Promise<{
-  result: ApiResult;
-  metrics: Metric[];
-  profile: (ProfileSummary & { run: string }) | null;
-}> {
+export async function benchApi({
+  settings,
+  workDir,
+}: Context): Promise<{ api: ApiResult; profile: ApiProfile | null }> {
   const runs: ApiRun[] = [];
   const ours = await startServer('api');
   const shots: Record<string, { label: string; shot: Shot }> = {};
@@ -113,6 +93,10 @@ export async function benchApi(
       const article = d.article as { relatedArticles: unknown[] } | null;
       return (article?.relatedArticles.length ?? 0) > 0;
     });
+    await checked(ours.url, TIMELINE_QUERY, (d) => {
+      const timeline = d.ruleChanges as { nodes: { history: unknown[] }[] };
+      return timeline.nodes.length === 20 && timeline.nodes.every((n) => n.history.length > 0);
+    });
     await checked(ours.url, searchQuery(SEARCH_WORD), (d) => {
       const search = d.search as { edges: { snippet: unknown[] | null }[] };
       return search.edges.length > 0 && search.edges.every((e) => e.snippet !== null);
@@ -128,7 +112,7 @@ export async function benchApi(
     if (revalidated.status !== 304) fail(`GET with If-None-Match answered ${revalidated.status}`);
 
     Object.assign(shots, {
-      'post-feed': { label: 'POST feed (no cache)', shot: post(FEED_QUERY) },
+      'post-feed': { label: 'POST feed (no cache)', shot: postShot(FEED_QUERY) },
       'get-feed': {
         label: 'GET feed, warm response cache (200)',
         shot: { method: 'GET', path: getPath(FEED_QUERY), headers: PREFLIGHT },
@@ -144,20 +128,25 @@ export async function benchApi(
       },
       'post-tag-page': {
         label: 'POST tag table, page 2 (statistics)',
-        shot: post(tagPageQuery('statistics', 2)),
+        shot: postShot(tagPageQuery('statistics', 2)),
       },
       'post-article': {
         label: 'POST article detail + relatedArticles(5)',
-        shot: post(articleQuery(newest)),
+        shot: postShot(articleQuery(newest)),
+      },
+      // Beside the feed: the timeline page's read, every change with its stages and articles.
+      'post-timeline': {
+        label: 'POST timeline (first 20, with stages and articles)',
+        shot: postShot(TIMELINE_QUERY),
       },
       'post-search': {
         label: `POST search "${SEARCH_WORD}" (first 20)`,
-        shot: post(searchQuery(SEARCH_WORD)),
+        shot: postShot(searchQuery(SEARCH_WORD)),
       },
       // No resolver and no store call: what the HTTP layer and Apollo's request pipeline cost.
       'post-floor': {
         label: 'POST { __typename } (the pipeline alone)',
-        shot: post('{ __typename }'),
+        shot: postShot('{ __typename }'),
       },
     } satisfies Record<string, { label: string; shot: Shot }>);
     for (const [id, { label, shot }] of Object.entries(shots)) {
@@ -172,7 +161,7 @@ export async function benchApi(
   writeFileSync(bodyFile, feedBody);
   const ceiling = await startServer('ceiling', { env: { BENCH_BODY_FILE: bodyFile } });
   try {
-    const result = await runLoad(settings, ceiling, post(FEED_QUERY));
+    const result = await runLoad(settings, ceiling, postShot(FEED_QUERY));
     runs.push({
       id: 'ceiling',
       label: 'node:http, precomputed feed body',
@@ -185,7 +174,7 @@ export async function benchApi(
   }
 
   const peers = await benchPeers(JSON.stringify(feedData), (server) =>
-    runLoad(settings, server, post(FEED_QUERY)),
+    runLoad(settings, server, postShot(FEED_QUERY)),
   );
   runs.push(...peers.runs);
 
@@ -207,7 +196,7 @@ export async function benchApi(
   };
   const profile =
     settings.profileS > 0 ? await profileSlowest(settings, workDir, runs, shots) : null;
-  return { result, metrics: apiMetrics(result), profile };
+  return { api: result, profile };
 }
 
 /** Loads the slowest of our targets again with `--cpu-prof` and sums the profile. */
@@ -216,7 +205,7 @@ async function profileSlowest(
   workDir: string,
   runs: ApiRun[],
   shots: Record<string, { label: string; shot: Shot }>,
-): Promise<ProfileSummary & { run: string }> {
+): Promise<ApiProfile> {
   const slowest = runs
     .filter((r) => r.server === 'api')
     .sort((a, b) => a.reqPerSec - b.reqPerSec)[0] as ApiRun;
@@ -234,50 +223,4 @@ async function profileSlowest(
     await server.stop();
   }
   return { run: slowest.label, ...summarizeProfile(mainThreadProfile(dir), window) };
-}
-
-function apiMetrics(r: ApiResult): Metric[] {
-  const metrics: Metric[] = [];
-  for (const run of r.runs) {
-    const id = `api.${run.server === 'api' ? run.id : run.server}`;
-    metrics.push(
-      metric(`${id}.rps`, `${run.label}: throughput`, run.reqPerSec, 'req/s'),
-      metric(`${id}.p50`, `${run.label}: p50 latency`, run.latencyP50, 'ms'),
-      metric(
-        `${id}.p99`,
-        `${run.label}: p99 latency`,
-        run.latencyP99,
-        'ms',
-        run.id === 'post-feed' ? { op: '<', value: 25 } : undefined,
-      ),
-      metric(
-        `${id}.errors`,
-        `${run.label}: errors and unexpected statuses`,
-        run.errors + run.non2xx,
-        'count',
-        {
-          op: '=',
-          value: 0,
-        },
-      ),
-    );
-    const vsYoga = run.vsPeers?.yoga;
-    if (run.id === 'post-feed' && vsYoga !== undefined) {
-      metrics.push(
-        metric(`${id}.vsYoga`, `${run.label}: throughput against Yoga`, vsYoga, 'x', {
-          op: '>',
-          value: 1,
-        }),
-      );
-    }
-    if ((run.id === 'get-feed' || run.id === 'get-304') && run.vsCeiling !== undefined) {
-      metrics.push(
-        metric(`${id}.vsCeiling`, `${run.label}: share of the ceiling`, run.vsCeiling, 'x', {
-          op: '>=',
-          value: 0.35,
-        }),
-      );
-    }
-  }
-  return metrics;
 }

@@ -2,6 +2,8 @@
 
 import autocannon from 'autocannon';
 import { type CpuShare, watchCpu } from './cpu.ts';
+import { graphqlBody, JSON_HEADERS } from './http.ts';
+import type { Settings } from './settings.ts';
 
 export interface LoadSpec {
   url: string;
@@ -75,4 +77,32 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     statusCodes,
     cpu,
   };
+}
+
+/** A request the benchmark sends, as autocannon options without the load shape. */
+export type Shot = Pick<LoadSpec, 'method' | 'headers' | 'body' | 'okStatus'> & { path: string };
+
+/** A GraphQL document sent by POST. */
+export const postShot = (query: string): Shot => ({
+  method: 'POST',
+  path: '/graphql',
+  headers: JSON_HEADERS,
+  body: graphqlBody(query),
+});
+
+/** Loads a server with one request at the settings' connections, duration and warm-up. */
+export async function runLoad(
+  settings: Settings,
+  server: { url: string; pid: number },
+  shot: Shot,
+): Promise<LoadResult> {
+  const { path, ...rest } = shot;
+  return load({
+    ...rest,
+    url: server.url + path,
+    pid: server.pid,
+    connections: settings.connections,
+    duration: settings.durationS,
+    warmup: settings.warmupS,
+  });
 }

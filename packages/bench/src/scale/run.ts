@@ -2,10 +2,10 @@
 // against the real site process, plus start time, memory and file size.
 
 import { SqliteStore } from '@jin/store/sqlite';
-import { runLoad } from './api.ts';
-import { type Datasets, databaseBytes } from './datasets.ts';
-import { graphqlBody, JSON_HEADERS, postGraphql } from './http.ts';
-import { type Metric, metric } from './metrics.ts';
+import { BIG_TAG, databaseBytes } from '../shared/datasets.ts';
+import { postGraphql } from '../shared/http.ts';
+import { postShot, runLoad } from '../shared/load.ts';
+import { memoryOf, type Running, type Stopped, startSite } from '../shared/processes.ts';
 import {
   articlePageQuery,
   articleQuery,
@@ -13,11 +13,9 @@ import {
   SEARCH_WORD,
   searchQuery,
   tagPageQuery,
-} from './queries.ts';
-import type { Settings } from './settings.ts';
-import { type Summary, sampleTogether } from './stats.ts';
-import { BIG_TAG } from './store.ts';
-import { memoryOf, type Running, type Stopped, startSite } from './targets.ts';
+} from '../shared/queries.ts';
+import type { Context } from '../shared/section.ts';
+import { type Summary, sampleTogether } from '../shared/stats.ts';
 
 export type ScaleRead = 'feed' | 'deepPage' | 'tagLastPage' | 'search' | 'article';
 
@@ -95,10 +93,7 @@ const RATE_LIMIT_OFF_REACH = { JIN_RATE_LIMIT_RPS: '1000000', JIN_RATE_LIMIT_BUR
  * alternating call by call: a slow moment of this shared machine then falls on all sizes alike
  * instead of on whichever size was being measured.
  */
-export async function benchScale(
-  settings: Settings,
-  datasets: Datasets,
-): Promise<{ result: ScaleResult; metrics: Metric[] }> {
+export async function benchScale({ settings, datasets }: Context): Promise<ScaleResult> {
   const sizes = settings.scaleSizes;
   const stores = new Map<number, SqliteStore>();
   const reads = new Map<number, Record<ScaleRead, Read>>();
@@ -139,12 +134,11 @@ export async function benchScale(
         }
       }
       // Warm-up load: the feed under concurrency, so memory is read from a server that has worked.
-      await runLoad({ ...settings, durationS: settings.warmupS, warmupS: 0 }, site, {
-        method: 'POST',
-        path: '/graphql',
-        headers: JSON_HEADERS,
-        body: graphqlBody(FEED_QUERY),
-      });
+      await runLoad(
+        { ...settings, durationS: settings.warmupS, warmupS: 0 },
+        site,
+        postShot(FEED_QUERY),
+      );
     }
     for (const name of names) {
       const times = await sampleTogether(
@@ -190,79 +184,5 @@ export async function benchScale(
     growth.store[read] = large.store[read].median / small.store[read].median;
     growth.http[read] = large.http[read].median / small.http[read].median;
   }
-  const result = { points, growth };
-  return { result, metrics: scaleMetrics(result) };
-}
-
-function scaleMetrics(r: ScaleResult): Metric[] {
-  const small = r.points[0] as ScalePoint;
-  const large = r.points[r.points.length - 1] as ScalePoint;
-  const span = `${small.size.toLocaleString('en-US')} -> ${large.size.toLocaleString('en-US')}`;
-  const metrics: Metric[] = [];
-  for (const read of Object.keys(SCALE_READS) as ScaleRead[]) {
-    for (const point of r.points) {
-      metrics.push(
-        metric(
-          `scale.${point.size}.store.${read}`,
-          `${SCALE_READS[read]}, store, ${point.size}`,
-          point.store[read].median,
-          'ms',
-        ),
-        metric(
-          `scale.${point.size}.http.${read}`,
-          `${SCALE_READS[read]}, HTTP, ${point.size}`,
-          point.http[read].median,
-          'ms',
-        ),
-      );
-    }
-    metrics.push(
-      metric(
-        `scale.growth.http.${read}`,
-        `${SCALE_READS[read]}: HTTP growth ${span}`,
-        r.growth.http[read],
-        'x',
-        {
-          op: '<=',
-          value: 1.5,
-        },
-      ),
-      metric(
-        `scale.growth.store.${read}`,
-        `${SCALE_READS[read]}: store growth ${span}`,
-        r.growth.store[read],
-        'x',
-        {
-          op: '<=',
-          value: 1.5,
-        },
-      ),
-    );
-  }
-  for (const point of r.points) {
-    const last = point === large;
-    metrics.push(
-      metric(
-        `scale.${point.size}.start`,
-        `server start to /healthz, ${point.size} articles`,
-        point.startSeconds,
-        's',
-        last ? { op: '<', value: 3 } : undefined,
-      ),
-      metric(
-        `scale.${point.size}.rss`,
-        `resident memory after warm-up, ${point.size} articles`,
-        point.rssMb,
-        'MB',
-        last ? { op: '<', value: 250 } : undefined,
-      ),
-      metric(
-        `scale.${point.size}.fileMb`,
-        `database file, ${point.size} articles`,
-        point.fileMb,
-        'MB',
-      ),
-    );
-  }
-  return metrics;
+  return { points, growth };
 }

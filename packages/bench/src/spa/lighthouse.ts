@@ -1,0 +1,84 @@
+// Lighthouse on pages of the reader app, in Debian's Chromium.
+
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../../chromium.shared.ts';
+
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
+
+export interface LighthousePage {
+  page: string;
+  url: string;
+  scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  /** Audits that failed, for categories below 1. */
+  failing: string[];
+  warnings: string[];
+  /** Lighthouse's own CPU benchmark of this machine (a typical desktop scores over 1000). */
+  benchmarkIndex: number;
+}
+
+interface ChromeLauncher {
+  launch(options: { chromePath: string; chromeFlags: string[] }): Promise<{
+    port: number;
+    kill(): void | Promise<void>;
+  }>;
+}
+
+/** chrome-launcher as Lighthouse itself resolves it (it is Lighthouse's own dependency). */
+async function chromeLauncher(): Promise<ChromeLauncher> {
+  const fromLighthouse = createRequire(import.meta.resolve('lighthouse'));
+  return (await import(
+    pathToFileURL(fromLighthouse.resolve('chrome-launcher')).href
+  )) as ChromeLauncher;
+}
+
+export async function runLighthouse(
+  pages: { page: string; url: string }[],
+): Promise<LighthousePage[]> {
+  const { default: lighthouse } = await import('lighthouse');
+  const launcher = await chromeLauncher();
+  process.env.CHROME_PATH = CHROMIUM_PATH;
+  const chrome = await launcher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
+  const results: LighthousePage[] = [];
+  try {
+    for (const { page, url } of pages) {
+      const run = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const { lhr } = run;
+      if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+      const score = (id: string) => lhr.categories[id]?.score ?? Number.NaN;
+      const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+      const failing = Object.values(lhr.categories)
+        .filter((c) => c.id !== 'performance' && (c.score ?? 0) < 1)
+        .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id))
+        .filter((id) => (lhr.audits[id]?.score ?? 1) < 1);
+      results.push({
+        page,
+        url,
+        scores: {
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          'best-practices': score('best-practices'),
+          seo: score('seo'),
+        },
+        lcpMs: value('largest-contentful-paint'),
+        cls: value('cumulative-layout-shift'),
+        tbtMs: value('total-blocking-time'),
+        failing: [...new Set(failing)],
+        warnings: lhr.runWarnings,
+        benchmarkIndex: lhr.environment.benchmarkIndex,
+      });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return results;
+}
