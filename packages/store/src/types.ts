@@ -1,5 +1,7 @@
 // Domain types and the engine-neutral Store contract. Nothing here names a database engine.
 
+import type { TimelineStore } from './timeline.ts';
+
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -49,6 +51,27 @@ export interface ArticleInput {
   sourceUrl?: string | null | undefined;
   readVia?: MediaInput | null | undefined;
   tags: string[];
+  headlineVerified?: boolean | undefined;
+  dateApproximate?: boolean | undefined;
+}
+
+/** A new article as an editor gives it. */
+export interface ArticleDraft extends Omit<ArticleInput, 'slug' | 'media' | 'readVia'> {
+  /** Made from the title when left out; a given slug must not be another article's. */
+  slug?: string | undefined;
+  /** An existing outlet's slug, or an outlet name (matched as in ArticleInput, or created). */
+  media: string;
+}
+
+/** Changes to an article: fields left out keep their values; `sourceUrl: null` clears it. */
+export interface ArticlePatch {
+  title?: string | undefined;
+  releasedOn?: IsoDate | undefined;
+  /** As in ArticleDraft. */
+  media?: string | undefined;
+  summary?: string | undefined;
+  sourceUrl?: string | null | undefined;
+  tags?: string[] | undefined;
   headlineVerified?: boolean | undefined;
   dateApproximate?: boolean | undefined;
 }
@@ -130,7 +153,7 @@ export interface ImportResult {
   unchanged: number;
 }
 
-export interface Store {
+export interface Store extends TimelineStore {
   listArticles(query: ArticleListQuery): Promise<ArticleSlice>;
   countArticles(filter?: ArticleFilter): Promise<number>;
   pageArticles(query: ArticlePageQuery): Promise<ArticlePage>;
@@ -160,6 +183,16 @@ export interface Store {
   upsertArticle(
     input: ArticleInput,
   ): Promise<{ article: Article; change: 'created' | 'updated' | 'unchanged' }>;
+  /**
+   * Adds an editor's article, checking its slug and writing it in one transaction. Throws
+   * InvalidInputError naming every invalid field, or only `slug` when that slug is taken.
+   */
+  createArticle(draft: ArticleDraft): Promise<Article>;
+  /**
+   * Lays the patch over the stored article and writes it in one transaction. Throws
+   * NotFoundError when no article has the id, InvalidInputError naming every invalid field.
+   */
+  updateArticle(id: number, patch: ArticlePatch): Promise<Article>;
   deleteArticle(id: number): Promise<boolean>;
   /** All or nothing: one invalid record and nothing is written. */
   importArticles(

@@ -7,9 +7,11 @@ import { type ContractContext, fixtureArticles, seed } from './fixture.ts';
 import { pagingTests } from './paging.ts';
 import { readTests } from './reads.ts';
 import { searchTests } from './search.ts';
+import { timelineTests } from './timeline.ts';
 import { writeTests } from './writes.ts';
 
 export { fixtureArticles, seed, walk } from './fixture.ts';
+export { fixtureTimeline } from './timeline.ts';
 
 export function runStoreContract(name: string, open: () => Store | Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -39,5 +41,6 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
     pagingTests(ctx);
     searchTests(ctx);
     writeTests(ctx);
+    timelineTests(ctx);
   });
 }

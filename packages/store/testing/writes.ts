@@ -143,6 +143,69 @@ export function writeTests(ctx: ContractContext): void {
     expect(await store.datasetVersion()).toBe(version);
   });
 
+  it("creates an editor's article: a free slug from the title, the outlet by slug or name", async () => {
+    const { store } = ctx;
+    const draft = {
+      title: 'Article 3 on asylum rules',
+      releasedOn: '2025-05-01',
+      media: 'kyodo-news',
+      summary: 'A paragraph.',
+      tags: ['refugees'],
+    };
+    const first = await store.createArticle(draft);
+    expect(first.slug).toBe('article-3-on-asylum-rules');
+    expect(first.media.name).toBe('Kyodo News');
+    const second = await store.createArticle({ ...draft, media: 'NHK WORLD' });
+    expect(second.slug).toBe('article-3-on-asylum-rules-2');
+    expect(second.media.slug).toBe('nhk-world');
+    const version = await store.datasetVersion();
+    const taken = await store
+      .createArticle({ ...draft, slug: 'article-3', title: ' ' })
+      .catch((e: unknown) => e);
+    expect((taken as InvalidInputError).issues).toEqual([
+      { field: 'slug', message: '"article-3" is already in use' },
+    ]);
+    const invalid = await store
+      .createArticle({ ...draft, title: ' ', tags: ['nope'] })
+      .catch((e: unknown) => e);
+    expect((invalid as InvalidInputError).issues.map((i) => i.field)).toEqual(['title']);
+    expect(await store.countArticles()).toBe(49);
+    expect(await store.datasetVersion()).toBe(version);
+  });
+
+  it('updates an article from a patch, keeping what the patch leaves out', async () => {
+    const { store, all } = ctx;
+    const before = all[7] as Article;
+    const via = { ...(fixtureArticles()[7] as ArticleInput), readVia: { name: 'The Mainichi' } };
+    await store.upsertArticle(via);
+    const version = await store.datasetVersion();
+    const after = await store.updateArticle(before.id, { title: 'Patched', media: 'NHK World' });
+    expect(after).toMatchObject({
+      id: before.id,
+      slug: before.slug,
+      title: 'Patched',
+      releasedOn: before.releasedOn,
+      summary: before.summary,
+      sourceUrl: before.sourceUrl,
+      tags: before.tags,
+      media: { slug: 'nhk-world' },
+      readVia: { slug: 'the-mainichi' },
+    });
+    expect(await store.datasetVersion()).not.toBe(version);
+    // The outlet it was read via went with its link.
+    const relinked = await store.updateArticle(before.id, { sourceUrl: null });
+    expect(relinked).toMatchObject({ sourceUrl: null, readVia: null, title: 'Patched' });
+    const unchanged = await store.datasetVersion();
+    await store.updateArticle(before.id, {});
+    expect(await store.datasetVersion()).toBe(unchanged);
+    const bad = await store.updateArticle(before.id, { tags: [] }).catch((e: unknown) => e);
+    expect((bad as InvalidInputError).field).toBe('tags');
+    await expect(store.updateArticle(999_999, { title: 'x' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await store.datasetVersion()).toBe(unchanged);
+  });
+
   it('deletes an article with its tag links and bumps the version', async () => {
     const { store, all } = ctx;
     const version = await store.datasetVersion();

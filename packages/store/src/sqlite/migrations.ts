@@ -186,6 +186,66 @@ const MIGRATIONS: readonly string[] = [
   /* 6: the outlet a syndicated or reprinted copy was read through */ `
   ALTER TABLE articles ADD COLUMN read_via_media_id INTEGER REFERENCES media (id);
   `,
+  /* 7: the timeline: rule changes with their stages, and story threads between articles */ `
+  CREATE TABLE rule_changes (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    statement TEXT NOT NULL,
+    statuses TEXT NOT NULL, -- JSON array of status slugs
+    stage TEXT NOT NULL, -- the latest stage
+    -- When it takes effect (the in-force stage's date, or else the latest stage's): as written,
+    -- its precision, and the first and last day it can mean.
+    effective_value TEXT NOT NULL,
+    effective_precision TEXT NOT NULL,
+    effective_start TEXT NOT NULL,
+    effective_end TEXT NOT NULL
+  );
+  CREATE INDEX rule_changes_by_start ON rule_changes (effective_start, id);
+
+  CREATE TABLE rule_change_tags (
+    rule_change_id INTEGER NOT NULL REFERENCES rule_changes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tag_id INTEGER NOT NULL REFERENCES tags (id),
+    PRIMARY KEY (rule_change_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX rule_change_tags_by_tag ON rule_change_tags (tag_id, rule_change_id);
+
+  CREATE TABLE rule_change_stages (
+    rule_change_id INTEGER NOT NULL REFERENCES rule_changes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    date_value TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    PRIMARY KEY (rule_change_id, position)
+  ) WITHOUT ROWID;
+
+  -- The articles that report each stage; deleting an article drops it from the stages it backed.
+  CREATE TABLE rule_change_articles (
+    rule_change_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (rule_change_id, position, article_id),
+    FOREIGN KEY (rule_change_id, position)
+      REFERENCES rule_change_stages (rule_change_id, position) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE INDEX rule_change_articles_by_article ON rule_change_articles (article_id);
+
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL
+  );
+  CREATE TABLE story_articles (
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (story_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_articles_by_article ON story_articles (article_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

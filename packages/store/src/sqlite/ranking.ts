@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { ftsPhrases } from '../fts-query.ts';
 
 /** Column weights: a word in the title counts four times one in the summary. */
@@ -44,16 +45,19 @@ export interface RankSql {
 
 /**
  * Counts that hold for one dataset version: every write changes the version (writer.ts), in the
- * same transaction, so a count read back under the version it was made for is exact.
+ * same transaction, so a count read back under the version it was made for is exact. The
+ * `limit` most recently used are kept.
  */
 export class VersionedCounts {
   private version: string | null = null;
-  private readonly counts = new Map<string, number>();
+  private readonly counts: LRUCache<string, number>;
 
   constructor(
     private readonly currentVersion: () => string,
-    private readonly limit = 5000,
-  ) {}
+    limit = 5000,
+  ) {
+    this.counts = new LRUCache({ max: limit });
+  }
 
   get(key: string, count: () => number): number {
     const version = this.currentVersion();
@@ -64,7 +68,6 @@ export class VersionedCounts {
     let n = this.counts.get(key);
     if (n === undefined) {
       n = count();
-      if (this.counts.size >= this.limit) this.counts.clear();
       this.counts.set(key, n);
     }
     return n;

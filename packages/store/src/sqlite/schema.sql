@@ -1,4 +1,4 @@
--- The schema after migration 6 (generated from migrations.ts; see schema-snapshot.ts).
+-- The schema after migration 7 (generated from migrations.ts; see schema-snapshot.ts).
 
 CREATE TABLE api_tokens (
     id INTEGER PRIMARY KEY,
@@ -63,6 +63,61 @@ CREATE TABLE media (
 
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
+CREATE TABLE rule_change_articles (
+    rule_change_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (rule_change_id, position, article_id),
+    FOREIGN KEY (rule_change_id, position)
+      REFERENCES rule_change_stages (rule_change_id, position) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+
+CREATE TABLE rule_change_stages (
+    rule_change_id INTEGER NOT NULL REFERENCES rule_changes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    date_value TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    PRIMARY KEY (rule_change_id, position)
+  ) WITHOUT ROWID;
+
+CREATE TABLE rule_change_tags (
+    rule_change_id INTEGER NOT NULL REFERENCES rule_changes (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    tag_id INTEGER NOT NULL REFERENCES tags (id),
+    PRIMARY KEY (rule_change_id, position)
+  ) WITHOUT ROWID;
+
+CREATE TABLE rule_changes (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    statement TEXT NOT NULL,
+    statuses TEXT NOT NULL, -- JSON array of status slugs
+    stage TEXT NOT NULL, -- the latest stage
+    -- When it takes effect (the in-force stage's date, or else the latest stage's): as written,
+    -- its precision, and the first and last day it can mean.
+    effective_value TEXT NOT NULL,
+    effective_precision TEXT NOT NULL,
+    effective_start TEXT NOT NULL,
+    effective_end TEXT NOT NULL
+  );
+
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL
+  );
+
+CREATE TABLE story_articles (
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (story_id, position)
+  ) WITHOUT ROWID;
+
 CREATE TABLE tags (
     id INTEGER PRIMARY KEY,
     slug TEXT NOT NULL UNIQUE,
@@ -78,6 +133,14 @@ CREATE INDEX articles_by_date ON articles (released_on, id);
 CREATE INDEX articles_by_media_date ON articles (media_id, released_on, id);
 
 CREATE UNIQUE INDEX articles_by_search_key ON articles (search_key);
+
+CREATE INDEX rule_change_articles_by_article ON rule_change_articles (article_id);
+
+CREATE INDEX rule_change_tags_by_tag ON rule_change_tags (tag_id, rule_change_id);
+
+CREATE INDEX rule_changes_by_start ON rule_changes (effective_start, id);
+
+CREATE INDEX story_articles_by_article ON story_articles (article_id);
 
 CREATE TRIGGER article_tags_count_delete AFTER DELETE ON article_tags BEGIN
     UPDATE tags SET article_count = article_count - 1 WHERE id = OLD.tag_id;

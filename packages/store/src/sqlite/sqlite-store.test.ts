@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixtureArticles, runStoreContract, seed, walk } from '../../testing/index.ts';
 import type { Article, ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
 import { FilterCounts } from './filter-counts.ts';
-import { migrate } from './migrations.ts';
+import { migrate, SCHEMA_VERSION } from './migrations.ts';
 import { openSqliteStore, parseSnippet, SqliteStore } from './sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jin-store-'));
@@ -110,7 +110,7 @@ describe('SQLite specifics', () => {
     const version = await first.datasetVersion();
     await first.close();
     const second = new SqliteStore({ path });
-    expect(second.db.pragma('user_version', { simple: true })).toBe(6);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(await second.countArticles()).toBe(1);
@@ -293,7 +293,7 @@ describe('Kept article counts', () => {
              (9, 'three', 'Wage rules', '2025-06-30', 1, 'A wage text.', 'x', 'x');`);
     old.close();
     const store = new SqliteStore({ path });
-    expect(store.db.pragma('user_version', { simple: true })).toBe(6);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const { kept, counted } = counts(store);
     expect(kept).toEqual({
       total: 3,

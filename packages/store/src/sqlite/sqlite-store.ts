@@ -1,13 +1,23 @@
 // The embedded default Store: better-sqlite3 with WAL, foreign keys, FTS5 and cached statements.
 
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
+  RuleChange,
+  RuleChangeListQuery,
+  RuleChangeSlice,
+  Story,
+  TimelineInput,
+} from '../timeline.ts';
+import type {
   Article,
+  ArticleDraft,
   ArticleFilter,
   ArticleInput,
   ArticleListQuery,
   ArticlePage,
   ArticlePageQuery,
+  ArticlePatch,
   ArticleSlice,
   Counted,
   ImportResult,
@@ -29,6 +39,7 @@ import { loadRanker, type Ranker, VersionedCounts } from './ranking.ts';
 import type { ReadContext } from './read-context.ts';
 import { relatedArticles } from './related.ts';
 import { getMediaBySlugs, getTagsBySlugs, listMedia, listTags } from './tags-media.ts';
+import * as timeline from './timeline.ts';
 import { Writer } from './writer.ts';
 
 export type { ArticleRow } from './rows.ts';
@@ -92,7 +103,6 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = FULL');
     }
     if (!options.readonly) migrate(this.db);
-    this.writer = new Writer(this.db, (sql) => this.stmt(sql));
     this.ranker = options.plainBm25 ? 'bm25' : loadRanker(this.db);
     this.filterCounts = new FilterCounts(this.db, () => this.version());
     this.reads = {
@@ -105,6 +115,11 @@ export class SqliteStore implements Store {
       ftsKeysMax: options.ftsKeysMax ?? FTS_KEYS_MAX,
       ftsIdsMax: options.ftsIdsMax ?? FTS_IDS_MAX,
     };
+    this.writer = new Writer(
+      this.db,
+      (sql) => this.stmt(sql),
+      (id) => getArticlesByIds(this.reads, [id])[0] ?? null,
+    );
   }
 
   stmt(sql: string): Database.Statement {
@@ -195,15 +210,7 @@ export class SqliteStore implements Store {
   }
 
   async upsertMedia(media: MediaInput): Promise<Media> {
-    return this.write(() =>
-      this.db
-        .transaction(() => {
-          const result = this.writer.resolveMedia(media);
-          this.writer.bump();
-          return result;
-        })
-        .immediate(),
-    );
+    return this.write(() => this.writer.upsertMedia(media));
   }
 
   async updateMedia(slug: string, patch: MediaPatch): Promise<Media> {
@@ -221,6 +228,16 @@ export class SqliteStore implements Store {
     return { article: (await this.getArticleById(id)) as Article, change };
   }
 
+  async createArticle(draft: ArticleDraft): Promise<Article> {
+    const id = await this.write(() => this.writer.createArticle(draft));
+    return (await this.getArticleById(id)) as Article;
+  }
+
+  async updateArticle(id: number, patch: ArticlePatch): Promise<Article> {
+    await this.write(() => this.writer.updateArticle(id, patch));
+    return (await this.getArticleById(id)) as Article;
+  }
+
   async deleteArticle(id: number): Promise<boolean> {
     return this.write(() => this.writer.deleteArticle(id));
   }
@@ -234,6 +251,46 @@ export class SqliteStore implements Store {
     );
     const count = (c: string) => results.filter((r) => r.change === c).length;
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
+  }
+
+  // ---- timeline ----------------------------------------------------------------------------
+
+  async listRuleChanges(query: RuleChangeListQuery): Promise<RuleChangeSlice> {
+    return timeline.listRuleChanges((sql) => this.stmt(sql), query);
+  }
+
+  async getRuleChangesBySlugs(slugs: readonly string[]): Promise<(RuleChange | null)[]> {
+    return timeline.getRuleChangesBySlugs((sql) => this.stmt(sql), slugs);
+  }
+
+  async ruleChangesForArticles(articleIds: readonly number[]): Promise<RuleChange[][]> {
+    return timeline.ruleChangesForArticles((sql) => this.stmt(sql), articleIds);
+  }
+
+  async storiesForArticles(articleIds: readonly number[]): Promise<Story[][]> {
+    return timeline.storiesForArticles((sql) => this.stmt(sql), articleIds);
+  }
+
+  async getStoriesBySlugs(slugs: readonly string[]): Promise<(Story | null)[]> {
+    return timeline.getStoriesBySlugs((sql) => this.stmt(sql), slugs);
+  }
+
+  async replaceTimeline(input: TimelineInput): Promise<{ ruleChanges: number; stories: number }> {
+    // The same timeline again changes nothing, so seeding at every start keeps the version.
+    const hash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+    const replace = this.db.transaction(() => {
+      const kept = this.stmt("SELECT value FROM meta WHERE key = 'timeline_hash'").pluck().get();
+      if (kept === hash) {
+        return { ruleChanges: input.ruleChanges.length, stories: input.stories.length };
+      }
+      const counts = timeline.replaceTimeline((sql) => this.stmt(sql), input);
+      this.stmt(
+        "INSERT INTO meta (key, value) VALUES ('timeline_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(hash);
+      this.writer.bump();
+      return counts;
+    });
+    return this.write(() => replace.immediate());
   }
 
   async close(): Promise<void> {
