@@ -1,6 +1,9 @@
-// Creates the schema builder and its plugins; types live in ./types, one file per domain type.
+// Creates the schema builder and its plugins; types live in ./types, one file per GraphQL type,
+// each holding its object, inputs, root fields and mutations. Every field is non-null unless it
+// says `nullable: true`. The store's errors become coded GraphQL errors on every field through
+// StoreErrorsPlugin (store-errors-plugin.ts).
 
-import { isIsoDate, MAX_PAGE_SIZE } from '@jin/store';
+import { MAX_PAGE_SIZE } from '@jin/store';
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
@@ -12,19 +15,24 @@ import { z } from 'zod';
 import type { Context } from './context.ts';
 import { apiError, badInput } from './errors.ts';
 import { decodeId, encodeId } from './ids.ts';
+import StoreErrorsPlugin from './store-errors-plugin.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
     Date: { Input: string; Output: string };
-    DateTime: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date | string };
   };
   Connection: { totalCount: () => Promise<number> };
   AuthScopes: { write: boolean; admin: boolean };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
+  defaultFieldNullability: false,
   plugins: [
+    // First, so that it wraps every other plugin's resolvers (see store-errors-plugin.ts).
+    StoreErrorsPlugin,
     ScopeAuthPlugin,
     ErrorsPlugin,
     ValidationPlugin,
@@ -123,23 +131,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Read the archive: articles, tags and media outlets.' });
-
-builder.scalarType('Date', {
-  description: 'A calendar date written `YYYY-MM-DD`.',
-  serialize: (value) => value,
-  parseValue: (value) => {
-    if (typeof value === 'string' && isIsoDate(value)) return value;
-    throw badInput(
-      `Expected a date written YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}`,
-    );
-  },
-});
-
-builder.scalarType('DateTime', {
-  description: 'An instant in ISO 8601 form, in UTC, e.g. `2026-01-30T09:00:00.000Z`.',
-  serialize: (value) => value,
-  parseValue: (value) => {
-    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
-    throw badInput('Expected an ISO 8601 date-time');
-  },
-});
+builder.mutationType({ description: 'Change the archive. Every mutation needs an API token.' });

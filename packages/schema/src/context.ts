@@ -12,7 +12,8 @@ export interface QueryLimits {
   breadth: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { complexity: 5000, depth: 12, breadth: 250 };
+/** The limits' defaults, for the server (which may lower or raise them) and in-process callers. */
+export const DEFAULT_LIMITS: QueryLimits = { complexity: 5000, depth: 15, breadth: 500 };
 
 export interface Context {
   store: Store;

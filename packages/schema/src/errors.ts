@@ -1,6 +1,6 @@
 // Expected failures carry a stable `extensions.code`; anything else is masked by the server.
+// The store's own errors get theirs in store-errors-plugin.ts.
 
-import { InvalidInputError, InvalidQueryError, NotFoundError, StoreBusyError } from '@jin/store';
 import { GraphQLError } from 'graphql';
 
 /** Every `extensions.code` an API error is given on purpose. */
@@ -36,21 +36,3 @@ export function apiError(
 
 export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
   apiError('BAD_USER_INPUT', message, extensions);
-
-/** Turns the store's named errors into coded GraphQL errors; leaves others to be masked. */
-export function fromStoreError(error: unknown): unknown {
-  if (error instanceof InvalidQueryError) return badInput(error.message);
-  if (error instanceof InvalidInputError) {
-    return badInput(error.message, { fields: error.issues });
-  }
-  if (error instanceof NotFoundError) return apiError('NOT_FOUND', error.message);
-  if (error instanceof StoreBusyError) {
-    const retryAfter = error.retryAfterSeconds;
-    return apiError('STORE_BUSY', error.message, {
-      retryAfter,
-      // The HTTP server reads the answer's status and headers from here (a Map, as it expects).
-      http: { status: 503, headers: new Map([['retry-after', String(retryAfter)]]) },
-    });
-  }
-  return error;
-}

@@ -1,10 +1,10 @@
 // Opaque global IDs and list cursors. Both are base64url text; decoding checks every part so a
 // malformed value is a clear BAD_USER_INPUT, never an internal error.
 
-import { type ArticleKey, isIsoDate } from '@jin/store';
+import { type ArticleKey, isIsoDate, type RuleChangeKey } from '@jin/store';
 import { badInput } from './errors.ts';
 
-const TYPENAMES = new Set(['Article', 'Tag', 'Media']);
+const TYPENAMES = new Set(['Article', 'Tag', 'Media', 'RuleChange', 'Story']);
 
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const decode = (value: string) =>
@@ -27,6 +27,13 @@ export function decodeId(globalId: string): { typename: string; id: string } {
     throw badInput(`"${globalId.slice(0, 60)}" is not a valid ID. Use an id returned by this API.`);
   }
   return { typename, id };
+}
+
+/** The numeric id in an Article's global ID; BAD_USER_INPUT for any other ID. */
+export function articleIdFrom(globalId: string | number): number {
+  const { typename, id } = decodeId(String(globalId));
+  if (typename !== 'Article') throw badInput(`That ID belongs to a ${typename}, not an Article.`);
+  return Number(id);
 }
 
 export function encodeCursor(key: ArticleKey): string {
@@ -55,6 +62,29 @@ export function decodeCursor(cursor: string, argument: string): ArticleKey {
     ) {
       return { kind: 'rank', tier: Number(tierText), rank, id };
     }
+  }
+  throw badInput(
+    `${argument}: "${cursor.slice(0, 60)}" is not a valid cursor. Use a cursor returned by this API.`,
+  );
+}
+
+/** A position in the timeline: the effective date's first day and the rule change's id. */
+export function encodeRuleChangeCursor(key: RuleChangeKey): string {
+  return encode(`t|${key.start}|${key.id}`);
+}
+
+export function decodeRuleChangeCursor(cursor: string, argument: string): RuleChangeKey {
+  const [kind, start, idText, ...rest] = decode(cursor)?.split('|') ?? [];
+  const id = Number(idText);
+  if (
+    kind === 't' &&
+    rest.length === 0 &&
+    start &&
+    isIsoDate(start) &&
+    /^[1-9]\d{0,15}$/.test(idText ?? '') &&
+    Number.isSafeInteger(id)
+  ) {
+    return { start, id };
   }
   throw badInput(
     `${argument}: "${cursor.slice(0, 60)}" is not a valid cursor. Use a cursor returned by this API.`,

@@ -4,6 +4,7 @@ import { openSqliteStore } from '@jin/store/sqlite';
 import { execute, parse } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createContext, DEFAULT_LIMITS, schema } from '../src/index.ts';
+import { counting } from './counting.ts';
 
 const archive = loadArchive();
 let store: Store;
@@ -196,5 +197,25 @@ describe('editorial mutations', () => {
     expect(missing.data?.updateArticle.__typename).toBe('NotFoundError');
     const wrongType = await run(DELETE, { input: { id: 'not-an-id' } }, token('write'));
     expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('checks and writes in one store call, so nothing can come between them', async () => {
+    const base = store;
+    const counted = counting(base);
+    const calls = counted.calls;
+    store = counted.store;
+    const ONE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) {
+      ... on ArticlePayload { article { id slug } } } }`;
+    const created = await run(ONE, { input: newArticle }, token('write'));
+    expect(calls).toEqual(['createArticle']);
+    calls.length = 0;
+    const id = created.data?.createArticle.article.id;
+    await run(
+      `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) {
+        ... on ArticlePayload { article { slug } } } }`,
+      { input: { id, title: 'Changed', media: 'nhk-world-japan' } },
+      token('write'),
+    );
+    expect(calls).toEqual(['updateArticle']);
   });
 });

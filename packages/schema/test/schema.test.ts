@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, schema } from '../src/index.ts';
+import { counting } from './counting.ts';
 
 let store: Store;
 const archive = loadArchive();
@@ -23,22 +24,6 @@ beforeAll(async () => {
   store = openSqliteStore();
   await seedStore(store, archive);
 });
-
-/** A store whose every method call is counted, to prove batching. */
-function counting(inner: Store): { store: Store; calls: string[] } {
-  const calls: string[] = [];
-  const proxy = new Proxy(inner, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(String(prop));
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
-}
 
 async function run(
   source: string,

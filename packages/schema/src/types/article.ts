@@ -1,11 +1,29 @@
-// The Article type and the root field that finds one article.
+// The Article type: the object, the root fields that read one article or lists of them, and the
+// mutations that create, change and delete articles with their inputs and payloads.
+// Kept whole: it is the Article type as a client sees it, in the layout every type file follows.
 
+import { type Article, MAX_QUERY_WORDS, NotFoundError } from '@jin/store';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
-import { decodeId } from '../ids.ts';
+import { articleIdFrom, encodeId } from '../ids.ts';
+import {
+  ArticleFilterInput,
+  ArticleOrderEnum,
+  textQuery,
+  toStoreFilter,
+} from './article-filter.ts';
+import {
+  ArticleConnection,
+  ArticlePageRef,
+  listComplexity,
+  pageArgs,
+  pageComplexity,
+  resolveConnection,
+} from './article-paging.ts';
 import { ArticleRef, MediaRef, TagRef } from './refs.ts';
 import { excerpt, parseSummary, SummaryBlockRef, wordCount } from './summary.ts';
+import { userErrors } from './user-error.ts';
 
 const WORDS_PER_MINUTE = 200;
 
@@ -109,8 +127,10 @@ ArticleRef.implement({
   }),
 });
 
-builder.queryField('article', (t) =>
-  t.field({
+// ---- reads -------------------------------------------------------------------------------
+
+builder.queryFields((t) => ({
+  article: t.field({
     type: ArticleRef,
     nullable: true,
     description:
@@ -119,15 +139,201 @@ builder.queryField('article', (t) =>
       slug: t.arg.string({ description: 'The article’s slug.' }),
       id: t.arg.id({ description: 'The article’s global ID.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      if ((args.slug == null) === (args.id == null)) {
-        throw badInput('Give exactly one of `slug` or `id`.');
-      }
-      if (args.slug != null) return ctx.store.getArticleBySlug(args.slug.slice(0, 200));
-      const { typename, id } = decodeId(String(args.id));
-      if (typename !== 'Article')
-        throw badInput(`That ID belongs to a ${typename}, not an Article.`);
-      return id;
+    resolve: async (_root, { slug, id }, ctx) => {
+      if (slug != null && id == null) return ctx.store.getArticleBySlug(slug.slice(0, 200));
+      if (id != null && slug == null) return String(articleIdFrom(id));
+      throw badInput('Give exactly one of `slug` or `id`.');
     },
   }),
-);
+  articles: t.connection(
+    {
+      type: ArticleRef,
+      description: 'Articles, newest first unless `orderBy` says otherwise, optionally filtered.',
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, description: 'Conditions to filter by.' }),
+        orderBy: t.arg({
+          type: ArticleOrderEnum,
+          defaultValue: 'newest',
+          description: 'The order.',
+        }),
+      },
+      complexity: listComplexity,
+      resolve: (_root, args, ctx) =>
+        resolveConnection(ctx, args, toStoreFilter(args.filter), args.orderBy ?? 'newest'),
+    },
+    ArticleConnection,
+  ),
+  search: t.connection(
+    {
+      type: ArticleRef,
+      description:
+        'Full-text search over titles and summaries with highlighted snippets on the edges. Best match first among the newest 1,000 matches, then the next 1,000, and so on: with up to 1,000 matches, simply best match first.',
+      args: {
+        query: t.arg.string({
+          required: true,
+          description: `The words to find, searched literally; at most ${MAX_QUERY_WORDS} words.`,
+          validate: textQuery,
+        }),
+        filter: t.arg({ type: ArticleFilterInput, description: 'Further conditions.' }),
+      },
+      complexity: listComplexity,
+      resolve: (_root, args, ctx) =>
+        resolveConnection(
+          ctx,
+          args,
+          { ...toStoreFilter(args.filter), query: args.query },
+          'relevance',
+        ),
+    },
+    ArticleConnection,
+  ),
+  articlePage: t.field({
+    type: ArticlePageRef,
+    description: 'Page N of M of a filtered list, for numbered tables such as a tag’s articles.',
+    args: {
+      ...pageArgs(t.arg),
+      filter: t.arg({ type: ArticleFilterInput, description: 'Conditions to filter by.' }),
+      orderBy: t.arg({ type: ArticleOrderEnum, defaultValue: 'newest', description: 'The order.' }),
+    },
+    complexity: pageComplexity,
+    resolve: (_root, args, ctx) =>
+      ctx.store.pageArticles({
+        filter: toStoreFilter(args.filter),
+        order: args.orderBy ?? 'newest',
+        page: args.page,
+        pageSize: args.pageSize ?? 20,
+      }),
+  }),
+}));
+
+// ---- writes ------------------------------------------------------------------------------
+
+const inputDescriptions = {
+  title: 'The headline as the outlet published it.',
+  releasedOn: 'The date the outlet published it.',
+  media: 'The outlet: an existing outlet’s slug, or a name (new outlets are created).',
+  summary: 'The summary: paragraphs separated by blank lines; list lines start with "- " or "1. ".',
+  sourceUrl: 'Where the original can be read (http or https); null for unknown.',
+  tags: 'Tag slugs from the vocabulary, 1 to 10.',
+  headlineVerified: 'False when the exact headline is not confirmed.',
+  dateApproximate: 'True when the date is only approximate.',
+};
+
+const CreateArticleInput = builder.inputType('CreateArticleInput', {
+  description: 'A new article.',
+  fields: (t) => ({
+    slug: t.string({ description: 'A URL-safe name; made from the title when left out.' }),
+    title: t.string({ required: true, description: inputDescriptions.title }),
+    releasedOn: t.field({
+      type: 'Date',
+      required: true,
+      description: inputDescriptions.releasedOn,
+    }),
+    media: t.string({ required: true, description: inputDescriptions.media }),
+    summary: t.string({ required: true, description: inputDescriptions.summary }),
+    sourceUrl: t.string({ description: inputDescriptions.sourceUrl }),
+    tags: t.stringList({ required: true, description: inputDescriptions.tags }),
+    headlineVerified: t.boolean({ description: inputDescriptions.headlineVerified }),
+    dateApproximate: t.boolean({ description: inputDescriptions.dateApproximate }),
+  }),
+});
+
+const UpdateArticleInput = builder.inputType('UpdateArticleInput', {
+  description: 'Changes to an article; fields left out keep their values.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The article’s global ID.' }),
+    title: t.string({ description: inputDescriptions.title }),
+    releasedOn: t.field({ type: 'Date', description: inputDescriptions.releasedOn }),
+    media: t.string({ description: inputDescriptions.media }),
+    summary: t.string({ description: inputDescriptions.summary }),
+    sourceUrl: t.string({ description: inputDescriptions.sourceUrl }),
+    tags: t.stringList({ description: inputDescriptions.tags }),
+    headlineVerified: t.boolean({ description: inputDescriptions.headlineVerified }),
+    dateApproximate: t.boolean({ description: inputDescriptions.dateApproximate }),
+  }),
+});
+
+const DeleteArticleInput = builder.inputType('DeleteArticleInput', {
+  description: 'The article to delete.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'The article’s global ID.' }) }),
+});
+
+const ArticlePayload = builder.objectRef<{ article: Article }>('ArticlePayload').implement({
+  description: 'The article as stored after the change.',
+  fields: (t) => ({
+    article: t.field({ type: ArticleRef, description: 'The article.', resolve: (p) => p.article }),
+  }),
+});
+
+const DeletePayload = builder.objectRef<{ id: number }>('DeleteArticlePayload').implement({
+  description: 'What was deleted.',
+  fields: (t) => ({
+    deletedId: t.id({
+      description: 'The deleted article’s global ID.',
+      resolve: (p) => encodeId('Article', p.id),
+    }),
+  }),
+});
+
+/** GraphQL's null for "not given" as the store's undefined; `sourceUrl: null` stays, to clear. */
+const given = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
+// Null when the mutation was refused before it ran: no token, a token without the scope, or
+// the store busy with another writer (each with its error).
+builder.mutationFields((t) => ({
+  createArticle: t.field({
+    type: ArticlePayload,
+    nullable: true,
+    description: 'Add an article. Needs a token with the `write` scope.',
+    authScopes: { write: true },
+    errors: userErrors('CreateArticle'),
+    args: {
+      input: t.arg({ type: CreateArticleInput, required: true, description: 'The article.' }),
+    },
+    resolve: async (_root, { input }, ctx) => ({
+      article: await ctx.store.createArticle({
+        ...input,
+        slug: given(input.slug),
+        headlineVerified: given(input.headlineVerified),
+        dateApproximate: given(input.dateApproximate),
+      }),
+    }),
+  }),
+  updateArticle: t.field({
+    type: ArticlePayload,
+    nullable: true,
+    description: 'Change an article. Needs a token with the `write` scope.',
+    authScopes: { write: true },
+    errors: userErrors('UpdateArticle'),
+    args: {
+      input: t.arg({ type: UpdateArticleInput, required: true, description: 'The changes.' }),
+    },
+    resolve: async (_root, { input }, ctx) => ({
+      article: await ctx.store.updateArticle(articleIdFrom(input.id), {
+        title: given(input.title),
+        releasedOn: given(input.releasedOn),
+        media: given(input.media),
+        summary: given(input.summary),
+        sourceUrl: input.sourceUrl,
+        tags: given(input.tags),
+        headlineVerified: given(input.headlineVerified),
+        dateApproximate: given(input.dateApproximate),
+      }),
+    }),
+  }),
+  deleteArticle: t.field({
+    type: DeletePayload,
+    nullable: true,
+    description: 'Delete an article. Needs a token with the `write` scope.',
+    authScopes: { write: true },
+    errors: userErrors('DeleteArticle'),
+    args: {
+      input: t.arg({ type: DeleteArticleInput, required: true, description: 'Which article.' }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const id = articleIdFrom(input.id);
+      if (!(await ctx.store.deleteArticle(id))) throw new NotFoundError('No article has that ID.');
+      return { id };
+    },
+  }),
+}));

@@ -1,6 +1,6 @@
 // Object refs shared across type files, each loaded in batches through a per-request dataloader.
 
-import type { Article, Media, Tag } from '@jin/store';
+import type { Article, Media, RuleChange, Story, Tag } from '@jin/store';
 import { builder } from '../builder.ts';
 
 export type TagShape = Tag & { articleCount?: number };
@@ -28,4 +28,16 @@ export const MediaRef = builder.loadableNodeRef('Media', {
       m ? { ...m.item, articleCount: m.articleCount } : null,
     ),
   sort: (media) => media.slug,
+});
+
+export const RuleChangeRef = builder.loadableNodeRef('RuleChange', {
+  id: { resolve: (change: RuleChange) => change.slug },
+  load: (slugs: string[], ctx) => ctx.store.getRuleChangesBySlugs(slugs),
+  sort: (change) => change.slug,
+});
+
+export const StoryRef = builder.loadableNodeRef('Story', {
+  id: { resolve: (story: Story) => story.slug },
+  load: (slugs: string[], ctx) => ctx.store.getStoriesBySlugs(slugs),
+  sort: (story) => story.slug,
 });

@@ -1,6 +1,7 @@
 // The summary as structured blocks, so clients render paragraphs and lists without parsing text.
 
 import { wordCount as countWords, parseSummary, type SummaryBlock, wordsIn } from '@jin/store';
+import { LRUCache } from 'lru-cache';
 import { builder } from '../builder.ts';
 
 export type { SummaryBlock } from '@jin/store';
@@ -10,16 +11,9 @@ export { parseSummary };
  * Remembers the last `size` results of a function of one string: lists ask for the same
  * summaries' excerpts and reading times over and over, and summaries change rarely.
  */
-function memo<T>(size: number, compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const value = compute(key);
-    if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-    cache.set(key, value);
-    return value;
-  };
+function memo<T extends {}>(size: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new LRUCache<string, T>({ max: size, memoMethod: (key) => compute(key) });
+  return (key) => cache.memo(key);
 }
 
 /** The first paragraph's words, and the excerpts already cut from them by length. */
@@ -46,7 +40,6 @@ const Paragraph =
   builder.objectRef<Extract<SummaryBlock, { kind: 'paragraph' }>>('SummaryParagraph');
 Paragraph.implement({
   description: 'A paragraph of the summary.',
-  isTypeOf: (block) => (block as SummaryBlock).kind === 'paragraph',
   fields: (t) => ({
     text: t.exposeString('text', { description: 'The paragraph as plain text.' }),
   }),
@@ -55,21 +48,22 @@ Paragraph.implement({
 const Heading = builder.objectRef<Extract<SummaryBlock, { kind: 'heading' }>>('SummaryHeading');
 Heading.implement({
   description: 'A short heading inside the summary, such as "Key points".',
-  isTypeOf: (block) => (block as SummaryBlock).kind === 'heading',
   fields: (t) => ({ text: t.exposeString('text', { description: 'The heading as plain text.' }) }),
 });
 
 const List = builder.objectRef<Extract<SummaryBlock, { kind: 'list' }>>('SummaryList');
 List.implement({
   description: 'A bulleted or numbered list inside the summary.',
-  isTypeOf: (block) => (block as SummaryBlock).kind === 'list',
   fields: (t) => ({
     ordered: t.exposeBoolean('ordered', { description: 'True for a numbered list.' }),
     items: t.exposeStringList('items', { description: 'The items as plain text, in order.' }),
   }),
 });
 
+const byKind = { paragraph: Paragraph, heading: Heading, list: List };
+
 export const SummaryBlockRef = builder.unionType('SummaryBlock', {
   description: 'One block of a summary: a paragraph, a heading or a list.',
   types: [Paragraph, Heading, List],
+  resolveType: (block) => byKind[block.kind],
 });

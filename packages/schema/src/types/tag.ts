@@ -1,8 +1,10 @@
-// The Tag type: a topic of the controlled vocabulary, with its articles.
+// The Tag type: a topic of the controlled vocabulary, with its articles; the root fields that
+// read tags, and the mutation that creates or rewords one.
 
 import { builder } from '../builder.ts';
-import { ownedArticleFields } from './article-list.ts';
+import { ownedArticleFields } from './article-paging.ts';
 import { TagRef } from './refs.ts';
+import { userErrors } from './user-error.ts';
 
 TagRef.implement({
   description: 'A topic from the archive’s controlled vocabulary.',
@@ -36,3 +38,33 @@ builder.queryFields((t) => ({
     resolve: (_root, args) => args.slug.slice(0, 200),
   }),
 }));
+
+const UpsertTagInput = builder.inputType('UpsertTagInput', {
+  description: 'A tag to create, or to rename and redescribe when the slug exists.',
+  fields: (t) => ({
+    slug: t.string({ required: true, description: 'The tag’s stable, URL-safe name.' }),
+    name: t.string({ required: true, description: 'The display name.' }),
+    description: t.string({ required: true, description: 'What the tag covers, in one sentence.' }),
+  }),
+});
+
+const TagPayload = builder
+  .objectRef<{ slug: string; name: string; description: string }>('TagPayload')
+  .implement({
+    description: 'The tag as stored after the change.',
+    fields: (t) => ({ tag: t.field({ type: TagRef, description: 'The tag.', resolve: (p) => p }) }),
+  });
+
+builder.mutationField('upsertTag', (t) =>
+  t.field({
+    type: TagPayload,
+    // Null when refused before it ran: no token, a token without the scope, the store busy.
+    nullable: true,
+    description:
+      'Create a tag, or rename and redescribe one. Needs a token with the `admin` scope.',
+    authScopes: { admin: true },
+    errors: userErrors('UpsertTag'),
+    args: { input: t.arg({ type: UpsertTagInput, required: true, description: 'The tag.' }) },
+    resolve: (_root, { input }, ctx) => ctx.store.upsertTag(input),
+  }),
+);
