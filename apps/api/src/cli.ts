@@ -13,21 +13,21 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedTimeline } from '@jin/content/timeline';
 import { snapshotStore, writeArchive } from '@jin/content/write';
 import { type ImportResult, InvalidInputError, StoreBusyError, type TokenScope } from '@jin/store';
 import { SqliteTokenStore } from '@jin/store/tokens';
 import { hashToken, newToken } from './auth.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './database.ts';
+import { isKnownEncoding } from './import-file/decode.ts';
 import {
   formatProblem,
   type ImportBatch,
-  isKnownEncoding,
-  PROGRESS_EVERY,
   type Problem,
-  readImport,
   storeProblems,
-} from './import-file.ts';
+} from './import-file/problems.ts';
+import { PROGRESS_EVERY, readImport } from './import-file/read-import.ts';
 
 const USAGE = `usage:
   cli seed
@@ -134,8 +134,12 @@ try {
   switch (command) {
     case 'seed': {
       const result = await seedStore(store, loadArchive());
+      const timeline = await seedTimeline(store);
       console.log(
         `${config.JIN_DB_PATH}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
+      );
+      console.log(
+        `timeline: ${timeline.ruleChanges} rule changes, ${timeline.stories} story threads`,
       );
       break;
     }

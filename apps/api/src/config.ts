@@ -2,6 +2,7 @@
 // the README; a bad value stops the process at start with a message naming the variable.
 
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS } from '@jin/schema';
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -26,8 +27,8 @@ const schema = z.object({
     .default(fileURLToPath(new URL('../../web/dist-ssr/entry-server.cjs', import.meta.url))),
   JIN_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JIN_MAX_COMPLEXITY: int(10, 1_000_000).default(5000),
-  JIN_MAX_DEPTH: int(2, 100).default(15),
+  JIN_MAX_COMPLEXITY: int(10, 1_000_000).default(DEFAULT_LIMITS.complexity),
+  JIN_MAX_DEPTH: int(2, 100).default(DEFAULT_LIMITS.depth),
   JIN_MAX_ALIASES: int(0, 1000).default(30),
   JIN_MAX_DIRECTIVES: int(0, 1000).default(20),
   JIN_MAX_TOKENS: int(100, 1_000_000).default(3000),

@@ -1,8 +1,10 @@
-// Opens the configured database and seeds it from the archive when it is empty.
+// Opens the configured database, seeds it from the archive when it is empty, and loads the
+// archive's timeline (unchanged files change nothing).
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedTimeline } from '@jin/content/timeline';
 import type { ImportResult } from '@jin/store';
 import { SqliteStore, type SqliteStoreOptions } from '@jin/store/sqlite';
 
@@ -18,4 +20,19 @@ export function openDatabase(
 export async function seedIfEmpty(store: SqliteStore): Promise<ImportResult | null> {
   if ((await store.countArticles()) > 0) return null;
   return seedStore(store, loadArchive());
+}
+
+/**
+ * Loads the archive's timeline. A timeline that no longer fits the database (an editor deleted
+ * an article it cites) is reported and the timeline kept as it was, rather than stopping the site.
+ */
+export async function loadTimelineInto(
+  store: SqliteStore,
+  warn: (error: unknown) => void,
+): Promise<void> {
+  try {
+    await seedTimeline(store);
+  } catch (error) {
+    warn(error);
+  }
 }

@@ -1,9 +1,10 @@
 // The GraphiQL explorer, bundled with the API so it works offline. Its script, styles and editor
 // workers are served as separate same-origin files, so the page needs no inline script.
 
+import { SERVER_PATHS } from '@jin/site';
 import type { FastifyInstance } from 'fastify';
 
-export const EXPLORER_PATH = '/graphiql';
+const EXPLORER_PATH = SERVER_PATHS.explorer;
 
 const DEFAULT_QUERY = `# Japan Immigration News — public GraphQL API.
 # Open the documentation panel to browse every type and field.
@@ -52,7 +53,7 @@ const setup = `self.MonacoEnvironment = {
 `;
 
 const start = `YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${JSON.stringify({
-  endpoint: '/graphql',
+  endpoint: SERVER_PATHS.graphql,
   title: 'Japan Immigration News',
   defaultQuery: DEFAULT_QUERY,
 })});

@@ -1,6 +1,14 @@
 // Atom and RSS 2.0 feeds of the newest articles, for the whole archive and for each tag.
 
-import { type Article, type ArticleFilter, parseSummary, type Store } from '@jin/store';
+import {
+  type Article,
+  type ArticleFilter,
+  parseSummary,
+  partialDateLabel,
+  type RuleChange,
+  STAGE_LABELS,
+  type Store,
+} from '@jin/store';
 import { create } from 'xmlbuilder2';
 
 const FEED_SIZE = 50;
@@ -165,4 +173,86 @@ export function summaryHtml(summary: string): string {
       return `<${tag}>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
     })
     .join('\n');
+}
+
+/**
+ * The timeline as an Atom feed: an entry per stage of each rule change, newest report first. An
+ * entry's id holds the stage's date, so a stage that moves comes back as a new entry.
+ */
+export async function renderTimelineFeed(
+  store: Store,
+  publicUrl: string,
+  changes: readonly RuleChange[],
+): Promise<string> {
+  const ids = [...new Set(changes.flatMap((c) => c.history.flatMap((s) => s.articleIds)))];
+  const articles = new Map(
+    (await store.getArticlesByIds(ids))
+      .filter((a): a is Article => a !== null)
+      .map((a) => [a.id, a]),
+  );
+  const entries = changes.flatMap((change) =>
+    change.history.map((stage) => {
+      const reported = stage.articleIds
+        .map((id) => articles.get(id))
+        .filter((a): a is Article => a !== undefined);
+      const newest =
+        reported
+          .map((a) => a.releasedOn)
+          .sort()
+          .at(-1) ?? stage.date.start;
+      return { change, stage, reported, updated: new Date(`${newest}T00:00:00Z`) };
+    }),
+  );
+  entries.sort((a, b) => b.updated.getTime() - a.updated.getTime());
+  const link = `${publicUrl}/timeline`;
+  const feed = create({ version: '1.0', encoding: 'utf-8' }).ele(ATOM_NS, 'feed');
+  element(feed, 'id', link);
+  element(feed, 'title', 'What changes when — Japan Immigration News', { type: 'text' });
+  element(
+    feed,
+    'subtitle',
+    'Rule changes on immigration and foreign residents in Japan, each stage as it is reported.',
+    { type: 'text' },
+  );
+  element(feed, 'updated', (entries[0]?.updated ?? new Date(0)).toISOString());
+  feed.ele('link', attrs({ rel: 'alternate', type: 'text/html', href: link }));
+  feed.ele(
+    'link',
+    attrs({
+      rel: 'self',
+      type: 'application/atom+xml',
+      href: `${publicUrl}/feeds/timeline/atom.xml`,
+    }),
+  );
+  element(feed, 'rights', RIGHTS, { type: 'text' });
+  for (const { change, stage, reported, updated } of entries) {
+    const entry = feed.ele('entry');
+    element(entry, 'id', `${publicUrl}/timeline#${change.slug}/${stage.stage}/${stage.date.value}`);
+    element(
+      entry,
+      'title',
+      `${STAGE_LABELS[stage.stage]}, ${partialDateLabel(stage.date)}: ${change.statement}`,
+      { type: 'text' },
+    );
+    entry.ele(
+      'link',
+      attrs({ rel: 'alternate', type: 'text/html', href: `${link}#${change.slug}` }),
+    );
+    element(entry, 'updated', updated.toISOString());
+    element(entry.ele('author'), 'name', 'Japan Immigration News');
+    for (const tag of change.tags) entry.ele('category', attrs({ term: tag }));
+    const sources = reported
+      .map(
+        (a) =>
+          `<li><a href="${escapeHtml(`${publicUrl}/articles/${a.slug}`)}">${escapeHtml(a.title)}</a> (${escapeHtml(a.media.name)}, ${a.releasedOn})</li>`,
+      )
+      .join('');
+    element(
+      entry,
+      'content',
+      `<p>${escapeHtml(change.statement)}</p><p>${escapeHtml(STAGE_LABELS[stage.stage])}: ${escapeHtml(partialDateLabel(stage.date))}.</p><ul>${sources}</ul>`,
+      { type: 'html' },
+    );
+  }
+  return feed.end({ prettyPrint: true });
 }

@@ -2,7 +2,7 @@
 
 import { SqliteTokenStore } from '@jin/store/tokens';
 import { loadConfig } from './config.ts';
-import { openDatabase, seedIfEmpty } from './database.ts';
+import { loadTimelineInto, openDatabase, seedIfEmpty } from './database.ts';
 import { buildServer } from './server.ts';
 
 const config = loadConfig();
@@ -10,6 +10,9 @@ const store = openDatabase(config.JIN_DB_PATH);
 const seeded = await seedIfEmpty(store);
 const app = await buildServer(config, store, { tokens: new SqliteTokenStore(store) });
 if (seeded) app.log.info({ ...seeded }, 'seeded the empty database from the archive');
+await loadTimelineInto(store, (err) =>
+  app.log.warn({ err }, "the archive's timeline does not fit this database; kept the one it had"),
+);
 
 await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info(

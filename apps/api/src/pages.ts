@@ -12,27 +12,10 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { compileFunction } from 'node:vm';
 import { type Context, schema } from '@jin/schema';
+import type { BuildManifest, ServerEntry } from '@jin/site';
 import type { Store } from '@jin/store';
-import { type DocumentNode, execute, type FormattedExecutionResult } from 'graphql';
+import { execute } from 'graphql';
 import { type CacheBudget, etagFor, ResponseCache } from './response-cache.ts';
-
-/** What apps/web/src/entry-server.tsx exports, as far as the server uses it. */
-interface ServerEntry {
-  renderPage(options: {
-    url: string;
-    template: string;
-    manifest?: unknown;
-    execute: (operation: {
-      query: DocumentNode;
-      variables: Record<string, unknown>;
-      operationName: string | undefined;
-    }) => Promise<FormattedExecutionResult>;
-  }): Promise<
-    | { kind: 'page'; status: number; html: string }
-    | { kind: 'redirect'; status: number; location: string }
-    | { kind: 'shell'; reason: string }
-  >;
-}
 
 export type PageResponse =
   | { kind: 'page'; status: number; body: Buffer; etag: string }
@@ -43,7 +26,7 @@ export interface PageRendererOptions {
   entryPath: string;
   template: string;
   /** The browser build's manifest, so pages can name their own modules for the browser. */
-  manifest?: unknown;
+  manifest?: BuildManifest;
   store: Store;
   context: () => Context;
   /** Bytes of rendered pages kept, and the largest page kept. */
@@ -73,7 +56,7 @@ export class PageRenderer {
     this.entry ??= readFile(this.options.entryPath, 'utf8').then((source) => {
       // The server build is one CommonJS file whose only requires are Node's built-ins. It is
       // compiled here rather than imported, because the API's TypeScript loader would rewrite all
-      // 1.5 MB of it on import (about 70 MB and half a second).
+      // of it on import, at a cost in memory and start-up time (figures in bench history).
       const path = this.options.entryPath;
       const run = compileFunction(
         source,

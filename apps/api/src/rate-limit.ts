@@ -1,5 +1,9 @@
+// Not @fastify/rate-limit: it counts fixed windows, each a whole new burst, not a refilling bucket.
+//
 // Per-client token buckets: each client may burst up to `burst` requests, refilled at `rate`
 // per second. The table is bounded; the least recently seen clients are forgotten first.
+
+import { LRUCache } from 'lru-cache';
 
 export interface RateLimitOptions {
   /** Tokens added per second; 0 turns limiting off. */
@@ -14,11 +18,10 @@ interface Bucket {
 }
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly maxClients: number;
+  private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(private readonly options: RateLimitOptions) {
-    this.maxClients = options.maxClients ?? 50_000;
+    this.buckets = new LRUCache({ max: options.maxClients ?? 50_000 });
   }
 
   get enabled(): boolean {
@@ -30,16 +33,12 @@ export class RateLimiter {
     if (!this.enabled) return 0;
     const { rate, burst } = this.options;
     const bucket = this.buckets.get(client) ?? { tokens: burst, at: now };
-    this.buckets.delete(client);
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;
     let wait = 0;
     if (bucket.tokens >= 1) bucket.tokens -= 1;
     else wait = Math.ceil((1 - bucket.tokens) / rate);
     this.buckets.set(client, bucket);
-    if (this.buckets.size > this.maxClients) {
-      this.buckets.delete(this.buckets.keys().next().value as string);
-    }
     return wait;
   }
 }

@@ -1,3 +1,5 @@
+// `matches` stays ours: `fresh` counts `*` as a match; @fastify/etag checks only once the body exists.
+//
 // Caching of GET queries: an ETag from the dataset version and the request, checked before any
 // GraphQL work, and an LRU of response bodies for the current dataset version, bounded in bytes.
 

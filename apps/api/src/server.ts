@@ -3,11 +3,12 @@
 // ./plugins; they are registered in order, so the shared hooks come before any route.
 
 import fastifyCompress from '@fastify/compress';
-import type { QueryLimits } from '@jin/schema';
+import { DEFAULT_LIMITS, type QueryLimits } from '@jin/schema';
 import type { Store, TokenStore } from '@jin/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { registerExplorer } from './explorer.ts';
+import { calendarPlugin } from './plugins/calendar.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { feedsPlugin } from './plugins/feeds.ts';
 import { graphqlPlugin } from './plugins/graphql.ts';
@@ -45,7 +46,7 @@ export async function buildServer(
   const limits: QueryLimits = {
     complexity: config.JIN_MAX_COMPLEXITY,
     depth: config.JIN_MAX_DEPTH,
-    breadth: 500,
+    breadth: DEFAULT_LIMITS.breadth,
   };
   // On the root, so that the request of every route has it (the guard sets it).
   app.decorateRequest('viewer', null);
@@ -56,6 +57,7 @@ export async function buildServer(
   await app.register(securityPlugin, { corsOrigins: config.JIN_CORS_ORIGINS });
   await app.register(graphqlPlugin, { config, store, guard, limits });
   await app.register(feedsPlugin, { store, publicUrl: config.publicUrl, guard });
+  await app.register(calendarPlugin, { store, publicUrl: config.publicUrl, guard });
   registerExplorer(app, CSP_HEADER);
   await app.register(healthPlugin, { store });
   await app.register(readerAppPlugin, { config, store, limits, limiter });

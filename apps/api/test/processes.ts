@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SpawnedSite, spawnSite } from '@jin/site-process';
 import type { FastifyInstance } from 'fastify';
-import { type SpawnedSite, spawnSite } from '../src/spawn.ts';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const NODE_ARGS = ['--import', 'tsx'];

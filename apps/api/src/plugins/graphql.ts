@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { type Context, createContext, type QueryLimits, schema } from '@jin/schema';
+import { SERVER_PATHS } from '@jin/site';
 import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
@@ -56,14 +57,14 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
   });
   const context: ContextFor = async (request) => createContext(store, limits, request.viewer);
 
-  app.post('/graphql', { preHandler: guard }, fastifyApolloHandler(apollo, { context }));
+  app.post(SERVER_PATHS.graphql, { preHandler: guard }, fastifyApolloHandler(apollo, { context }));
 
   const cache = new ResponseCache({
     maxBytes: config.JIN_RESPONSE_CACHE_BYTES,
     maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,
   });
   const cacheControl = `public, max-age=${config.JIN_CACHE_MAX_AGE}, must-revalidate`;
-  app.get('/graphql', { preHandler: guard }, async (request, reply) => {
+  app.get(SERVER_PATHS.graphql, { preHandler: guard }, async (request, reply) => {
     const params = request.query as Record<string, string | string[] | undefined>;
     const repeated = GET_PARAMS.find((name) => Array.isArray(params[name]));
     if (repeated) return badRequest(reply, `Give the \`${repeated}\` parameter once.`);

@@ -1,5 +1,6 @@
 // The health check: whether the store answers, with its article count and dataset version.
 
+import { SERVER_PATHS } from '@jin/site';
 import type { Store } from '@jin/store';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -8,7 +9,7 @@ export interface HealthOptions {
 }
 
 export const healthPlugin: FastifyPluginAsync<HealthOptions> = async (app, { store }) => {
-  app.get('/healthz', async (_request, reply) => {
+  app.get(SERVER_PATHS.health, async (_request, reply) => {
     try {
       const [articles, version] = await Promise.all([
         store.countArticles(),

@@ -5,18 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { createContext, type QueryLimits } from '@jin/schema';
+import { API_PREFIXES, ASSETS_PATH, type BuildManifest } from '@jin/site';
 import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { EXPLORER_PATH } from '../explorer.ts';
 import { PageRenderer } from '../pages.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { matches } from '../response-cache.ts';
 import { notFound } from './errors.ts';
 
-const API_PREFIXES = ['/graphql', EXPLORER_PATH, '/feeds', '/healthz'];
 /** Paths that are never pages of the reader app: the API's and the built assets'. */
-const NOT_PAGES = [...API_PREFIXES, '/assets'];
+const NOT_PAGES = [...API_PREFIXES, ASSETS_PATH];
 
 export interface ReaderAppOptions {
   config: Config;
@@ -122,7 +121,7 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
 };
 
 /** The reader app's build manifest, or undefined when the build has none. */
-function readManifest(dist: string): unknown {
+function readManifest(dist: string): BuildManifest | undefined {
   const path = join(dist, '.vite', 'manifest.json');
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
