@@ -74,6 +74,7 @@ describe('pnpm bench --smoke', () => {
       'get-304',
       'post-tag-page',
       'post-article',
+      'post-timeline',
       'post-search',
       'post-floor',
       'ceiling',

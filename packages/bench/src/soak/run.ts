@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedTimeline } from '@jin/content/timeline';
 import { SqliteStore } from '@jin/store/sqlite';
 import { SqliteTokenStore } from '@jin/store/tokens';
 import { memoryOf, startSite } from '../shared/processes.ts';
@@ -43,6 +44,7 @@ export async function benchSoak({ settings }: Context): Promise<SoakResult> {
   const db = join(dir, 'soak.sqlite');
   const store = new SqliteStore({ path: db });
   await seedStore(store, loadArchive());
+  await seedTimeline(store);
   await new SqliteTokenStore(store).createToken({
     name: 'soak',
     tokenHash: createHash('sha256').update(TOKEN).digest('hex'),

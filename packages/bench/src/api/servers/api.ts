@@ -5,11 +5,13 @@
 import { loadConfig } from '@jin/api/config';
 import { buildServer } from '@jin/api/server';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedTimeline } from '@jin/content/timeline';
 import { openSqliteStore } from '@jin/store/sqlite';
 import { announce } from './ready.ts';
 
 const store = openSqliteStore();
 await seedStore(store, loadArchive());
+await seedTimeline(store);
 const config = loadConfig({
   NODE_ENV: 'production',
   LOG_LEVEL: 'silent',

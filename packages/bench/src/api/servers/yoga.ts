@@ -2,6 +2,7 @@
 
 import { createServer } from 'node:http';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedTimeline } from '@jin/content/timeline';
 import { createContext, schema } from '@jin/schema';
 import { openSqliteStore } from '@jin/store/sqlite';
 import { createYoga } from 'graphql-yoga';
@@ -9,6 +10,7 @@ import { announce } from './ready.ts';
 
 const store = openSqliteStore();
 await seedStore(store, loadArchive());
+await seedTimeline(store);
 const yoga = createYoga({
   schema,
   context: () => createContext(store),
