@@ -1,3 +1,6 @@
+// The command line run as editors run it, as a child process: seed, tokens, import and export.
+// Kept whole: its cases share one database fixture and the process runner.
+
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,6 @@
+// The Atom and RSS feeds through a strict XML parser and a feed parser, with hostile data.
+// Kept whole: its cases share the hostile fixture archive and the parsers' setup.
+
 import type { Tag } from '@jin/store';
 import { openSqliteStore, type SqliteStore } from '@jin/store/sqlite';
 import { parseFeed } from '@rowanmanning/feed-parser';

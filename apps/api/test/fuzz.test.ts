@@ -2,6 +2,7 @@
 // methods and content types, grammar-based mutations of valid queries, and (from fast-check's
 // generators) hostile documents, repeated parameters, odd headers and conditional requests. The
 // server must never answer 5xx, never crash, stay responsive, and keep its memory bounded.
+// Kept whole: one server process and one budget of requests shared by every generator.
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,6 @@
+// The HTTP server as clients meet it: GraphQL over POST and GET, caching, limits, errors.
+// Kept whole: its cases share one server over the seeded archive, whose store calls it counts.
+
 import { rmSync } from 'node:fs';
 import { loadArchive, seedStore } from '@jin/content';
 import type { ArticleInput, Store } from '@jin/store';

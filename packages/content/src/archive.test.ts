@@ -1,3 +1,6 @@
+// The archive's own checks: format, attribution, word counts, tags, shared sentences, voice.
+// Kept whole: every check reads the same loaded archive and reports in one place.
+
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

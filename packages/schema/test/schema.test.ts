@@ -1,3 +1,6 @@
+// The schema against the seeded archive: fields, connections, batching, costs and errors.
+// Kept whole: its cases share one seeded store and the walking and counting helpers.
+
 import { readFileSync } from 'node:fs';
 import { loadArchive, seedStore } from '@jin/content';
 import type { Store } from '@jin/store';

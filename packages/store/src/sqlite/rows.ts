@@ -92,3 +92,18 @@ export const countedMedia = (r: MediaRow): Counted<Media> => ({
   item: { slug: r.slug, name: r.name, homepage: r.homepage },
   articleCount: r.article_count,
 });
+
+/** Rows that each name an article, as one list per article id, in the rows' order. */
+export function byArticle<R extends { article_id: number }, T>(
+  articleIds: readonly number[],
+  rows: readonly R[],
+  map: (row: R) => T,
+): T[][] {
+  const lists = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = lists.get(row.article_id) ?? [];
+    list.push(map(row));
+    lists.set(row.article_id, list);
+  }
+  return articleIds.map((id) => lists.get(id) ?? []);
+}

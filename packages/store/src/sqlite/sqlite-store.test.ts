@@ -1,3 +1,6 @@
+// The SQLite engine beyond the contract: migrations and upgrades, counts, ranking tiers, the
+// ways of reading a text query, locks. Kept whole: its cases share the fixture and its walkers.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
 // The embedded default Store: better-sqlite3 with WAL, foreign keys, FTS5 and cached statements.
+// Kept whole: it only wires each Store method to the file that does the work, one short method each.
 
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -38,8 +39,10 @@ import { pageArticles } from './numbered.ts';
 import { loadRanker, type Ranker, VersionedCounts } from './ranking.ts';
 import type { ReadContext } from './read-context.ts';
 import { relatedArticles } from './related.ts';
+import { getRuleChangesBySlugs, listRuleChanges, ruleChangesForArticles } from './rule-changes.ts';
+import { getStoriesBySlugs, storiesForArticles } from './stories.ts';
 import { getMediaBySlugs, getTagsBySlugs, listMedia, listTags } from './tags-media.ts';
-import * as timeline from './timeline.ts';
+import { replaceTimeline } from './timeline-writes.ts';
 import { Writer } from './writer.ts';
 
 export type { ArticleRow } from './rows.ts';
@@ -256,23 +259,23 @@ export class SqliteStore implements Store {
   // ---- timeline ----------------------------------------------------------------------------
 
   async listRuleChanges(query: RuleChangeListQuery): Promise<RuleChangeSlice> {
-    return timeline.listRuleChanges((sql) => this.stmt(sql), query);
+    return listRuleChanges((sql) => this.stmt(sql), query);
   }
 
   async getRuleChangesBySlugs(slugs: readonly string[]): Promise<(RuleChange | null)[]> {
-    return timeline.getRuleChangesBySlugs((sql) => this.stmt(sql), slugs);
+    return getRuleChangesBySlugs((sql) => this.stmt(sql), slugs);
   }
 
   async ruleChangesForArticles(articleIds: readonly number[]): Promise<RuleChange[][]> {
-    return timeline.ruleChangesForArticles((sql) => this.stmt(sql), articleIds);
+    return ruleChangesForArticles((sql) => this.stmt(sql), articleIds);
   }
 
   async storiesForArticles(articleIds: readonly number[]): Promise<Story[][]> {
-    return timeline.storiesForArticles((sql) => this.stmt(sql), articleIds);
+    return storiesForArticles((sql) => this.stmt(sql), articleIds);
   }
 
   async getStoriesBySlugs(slugs: readonly string[]): Promise<(Story | null)[]> {
-    return timeline.getStoriesBySlugs((sql) => this.stmt(sql), slugs);
+    return getStoriesBySlugs((sql) => this.stmt(sql), slugs);
   }
 
   async replaceTimeline(input: TimelineInput): Promise<{ ruleChanges: number; stories: number }> {
@@ -283,7 +286,7 @@ export class SqliteStore implements Store {
       if (kept === hash) {
         return { ruleChanges: input.ruleChanges.length, stories: input.stories.length };
       }
-      const counts = timeline.replaceTimeline((sql) => this.stmt(sql), input);
+      const counts = replaceTimeline((sql) => this.stmt(sql), input);
       this.stmt(
         "INSERT INTO meta (key, value) VALUES ('timeline_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       ).run(hash);
