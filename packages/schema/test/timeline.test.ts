@@ -1,11 +1,11 @@
 import { loadArchive, seedStore } from '@jin/content';
 import { loadTimeline } from '@jin/content/timeline';
+import { todayInJapan } from '@jin/site';
 import { parsePartialDate, type Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
 import { type ExecutionResult, execute, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, schema } from '../src/index.ts';
-import { todayInJapan } from '../src/types/rule-change.ts';
 import { counting } from './counting.ts';
 
 let store: Store;

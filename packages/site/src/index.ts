@@ -1,6 +1,7 @@
 // What the API and the reader app agree on: the server's own paths, and the contract of the
 // reader app's server build.
 
+export { dayBefore, todayInJapan } from './japan-today.ts';
 export { API_PREFIXES, ASSETS_PATH, SERVER_PATHS } from './paths.ts';
 export type {
   BuildManifest,

@@ -2,6 +2,7 @@
 // force, withdrawn) and the articles that report each; the `ruleChanges` timeline, ordered by the
 // date each change takes effect; and the changes an article reports.
 
+import { todayInJapan } from '@jin/site';
 import {
   MAX_FILTER_TAGS,
   MAX_PAGE_SIZE,
@@ -118,11 +119,6 @@ RuleChangeRef.implement({
     }),
   }),
 });
-
-/** Today's date in Japan, where the rules apply. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
 
 const RuleChangeFilterInput = builder.inputType('RuleChangeFilter', {
   description: 'Conditions on rule changes; all given conditions must hold.',
