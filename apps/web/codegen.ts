@@ -15,6 +15,11 @@ const config: CodegenConfig = {
         scalars: { Date: 'string', DateTime: 'string' },
       },
     },
+    // Which types each union and interface can be, for Apollo's cache (possibleTypes).
+    'src/gql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
+    },
   },
 };
 

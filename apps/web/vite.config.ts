@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+// By path, not by package name: Vite bundles the config's relative imports, but leaves package
+// imports to Node, which cannot load TypeScript.
+import { API_PREFIXES } from '../../packages/site/src/paths.ts';
 
 const api = 'http://127.0.0.1:4000';
-const proxy = { '/graphql': api, '/feeds': api, '/graphiql': api, '/healthz': api };
+const proxy = Object.fromEntries(API_PREFIXES.map((prefix) => [prefix, api]));
 
 /**
  * Replaces each `graphql(`…`)` call with an import of that one generated document, so a chunk

@@ -91,7 +91,15 @@ test('hydration takes over the rendered page without fetching it again or any er
     if (new URL(r.url()).pathname === '/graphql') queries.push(r.url());
   });
 
-  for (const path of ['/', '/tags', '/media', '/search?q=refugee', '/tags/statistics?page=2']) {
+  for (const path of [
+    '/',
+    '/tags',
+    '/media',
+    '/search?q=refugee',
+    '/tags/statistics?page=2',
+    '/timeline',
+    '/timeline?status=specified-skilled-worker-i',
+  ]) {
     await page.goto(path);
     await settled(page);
     await page.waitForLoadState('networkidle');

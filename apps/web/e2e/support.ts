@@ -45,6 +45,57 @@ export interface ListedArticle {
   tags: { slug: string; name: string; articleCount: number }[];
 }
 
+interface Linked {
+  slug: string;
+  title: string;
+}
+
+export interface StoryPlace {
+  article: Linked;
+  story: string;
+  earlier: Linked[];
+  later: Linked[];
+}
+
+interface StoryPage {
+  articles: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: (Linked & {
+      stories: { story: { title: string }; earlier: Linked[]; later: Linked[] }[];
+    })[];
+  };
+}
+
+/** An article in the middle of a story (with articles both before and after it), from the API. */
+export async function articleInStory(request: APIRequestContext): Promise<StoryPlace> {
+  let after: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const { articles }: StoryPage = await api<StoryPage>(
+      request,
+      `query ($after: String) { articles(first: 10, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { slug title stories { story { title } earlier { slug title } later { slug title } } }
+      } }`,
+      { after },
+    );
+    for (const node of articles.nodes) {
+      const place = node.stories.find((s) => s.earlier.length > 0 && s.later.length > 0);
+      if (place) {
+        const { slug, title } = node;
+        return {
+          article: { slug, title },
+          story: place.story.title,
+          earlier: place.earlier,
+          later: place.later,
+        };
+      }
+    }
+    if (!articles.pageInfo.hasNextPage) break;
+    after = articles.pageInfo.endCursor;
+  }
+  throw new Error('no article sits between two others in a story');
+}
+
 /** One example of each kind of page, chosen from the live data. */
 export async function pageTypes(request: APIRequestContext) {
   const data = await api<{
@@ -54,9 +105,12 @@ export async function pageTypes(request: APIRequestContext) {
     `{ articles(first: 1) { edges { node { slug title media { slug name } tags { slug name articleCount } } } } }`,
   );
   const first = data.articles.edges[0]?.node as ListedArticle;
+  const inStory = await articleInStory(request);
   return {
     feed: '/',
     article: `/articles/${first.slug}`,
+    'article-in-story': `/articles/${inStory.article.slug}`,
+    timeline: '/timeline',
     tags: '/tags',
     tag: `/tags/${first.tags[0]?.slug}`,
     outlets: '/media',

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = Number(process.env.JIN_WEB_BUDGET_KB ?? 130);
+// React, Apollo Client and React Router alone come to about 130 KB: the budget leaves our code 40.
+const BUDGET_KB = Number(process.env.JIN_WEB_BUDGET_KB ?? 170);
 const FEED_ROUTE = 'src/features/feed/feed-route.tsx';
 const dist = new URL('../dist/', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));

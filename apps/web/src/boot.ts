@@ -8,8 +8,9 @@ import { yieldToBrowser } from './lib/yield-to-browser.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
-// In the entry, not the article route: a server-rendered article is styled before any script runs.
+// In the entry, not the routes: a server-rendered page is styled before any script runs.
 import './features/articles/article.css';
+import './features/timeline/timeline.css';
 import './styles/print.css';
 
 /** Resolves after the next frame has been painted, or at once for a page nobody can see. */

@@ -4,21 +4,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildManifest, Execute } from '@jin/site';
+import { todayInJapan } from '@jin/site';
 import { print } from 'graphql';
 import type { RouteObject } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { createApolloClient } from './app/apollo-client.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
-import {
-  type BuildManifest,
-  type Execute,
-  fillTemplate,
-  pageAssets,
-  renderPage,
-  serializeState,
-} from './entry-server.tsx';
+import { fillTemplate, pageAssets, renderPage, serializeState } from './entry-server.tsx';
 import { TAG_PAGE_SIZE } from './features/tags/tags-query.ts';
-import { articlePage, range, STATISTICS } from './test/fixtures.ts';
+import { articlePage, range, ruleChangeConnection, STATISTICS } from './test/fixtures.ts';
 
 const WEB_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -53,8 +48,15 @@ function executor(answer: (call: Call) => unknown) {
   return { calls, execute };
 }
 
+/** What a tag page asks for besides the tag: the rule changes on it (none here). */
+const noChanges = {
+  comingUp: ruleChangeConnection([]),
+  ruleChangeCount: { __typename: 'RuleChangeConnection', totalCount: 0 },
+};
+
 const tagData = (page: number, description = STATISTICS.description) => ({
   data: {
+    ...noChanges,
     tag: {
       ...STATISTICS,
       description,
@@ -87,7 +89,12 @@ describe('renderPage', () => {
     expect(result.status).toBe(200);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.operationName).toBe('TagQuery');
-    expect(calls[0]?.variables).toEqual({ slug: 'statistics', page: 2, pageSize: TAG_PAGE_SIZE });
+    expect(calls[0]?.variables).toEqual({
+      slug: 'statistics',
+      page: 2,
+      pageSize: TAG_PAGE_SIZE,
+      today: todayInJapan(),
+    });
 
     const { html } = result;
     expect(html).toContain('<title>Statistics articles · Japan Immigration News</title>');
@@ -136,7 +143,7 @@ describe('renderPage', () => {
   });
 
   it('answers 404 with the not-found page for a slug that matches nothing', async () => {
-    const { execute } = executor(() => ({ data: { tag: null } }));
+    const { execute } = executor(() => ({ data: { tag: null, ...noChanges } }));
     const result = await renderPage({ url: '/tags/nothing', template: TEMPLATE, execute });
     expect(result.kind).toBe('page');
     if (result.kind !== 'page') return;

@@ -5,7 +5,7 @@
 import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { unwrapQueryRef } from '@apollo/client/react/internal';
-import type { DocumentNode, FormattedExecutionResult } from 'graphql';
+import type { BuildManifest, RenderedPage, RenderPageOptions, ServerEntry } from '@jin/site';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
@@ -15,22 +15,6 @@ import { MODULES_ELEMENT_ID, STATE_ELEMENT_ID } from './app/page-data.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
 import { SITE_DESCRIPTION, SITE_NAME } from './lib/site.ts';
 import { type PageMeta, PageMetaContext } from './lib/use-document-meta.ts';
-
-/** Runs one operation against the schema, as the API would answer it. */
-export type Execute = (operation: {
-  query: DocumentNode;
-  variables: Record<string, unknown>;
-  operationName: string | undefined;
-}) => Promise<FormattedExecutionResult>;
-
-/** The browser build's manifest (dist/.vite/manifest.json), as far as it is used here. */
-export type BuildManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
-
-export type RenderedPage =
-  | { kind: 'page'; status: number; html: string }
-  | { kind: 'redirect'; status: number; location: string }
-  /** The page cannot be rendered here (its data failed to load): send the app shell. */
-  | { kind: 'shell'; reason: string };
 
 /** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
 export function serializeState(state: unknown): string {
@@ -121,13 +105,7 @@ function releaseQueries(data: unknown, depth = 0): void {
   for (const value of Object.values(data)) releaseQueries(value, depth + 1);
 }
 
-export async function renderPage(options: {
-  url: string;
-  template: string;
-  execute: Execute;
-  /** When given, the page names its own modules for the browser to fetch early. */
-  manifest?: BuildManifest;
-}): Promise<RenderedPage> {
+export async function renderPage(options: RenderPageOptions): Promise<RenderedPage> {
   const link = new ApolloLink((operation) =>
     from(
       options.execute({
@@ -178,3 +156,6 @@ export async function renderPage(options: {
     html: fillTemplate(options.template, meta, html, state, assets),
   };
 }
+
+// The API calls this build through the contract declared in @jin/site.
+renderPage satisfies ServerEntry['renderPage'];

@@ -2,19 +2,22 @@
 // cache that knows how the paginated lists merge.
 
 import { ApolloClient, type ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SERVER_PATHS } from '@jin/site';
+import generated from '../gql/possible-types.ts';
 import { connectionField } from './connection-merge.ts';
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
-    possibleTypes: {
-      SummaryBlock: ['SummaryParagraph', 'SummaryHeading', 'SummaryList'],
-      Node: ['Article', 'Media', 'Tag'],
-    },
+    // Generated from the schema by codegen, so a new union member or node type is known here.
+    possibleTypes: generated.possibleTypes,
     typePolicies: {
       Query: {
         fields: {
           articles: connectionField(['filter', 'orderBy']),
           search: connectionField(['query', 'filter']),
+          // By page size too: the front page's next three and the timeline's pages are different
+          // lists even where their filters are the same.
+          ruleChanges: connectionField(['filter', 'first', 'last']),
         },
       },
       Tag: { fields: { articles: connectionField(['orderBy']) } },
@@ -25,7 +28,7 @@ export function createCache(): InMemoryCache {
 
 export function createHttpLink(): ApolloLink {
   return new HttpLink({
-    uri: '/graphql',
+    uri: SERVER_PATHS.graphql,
     useGETForQueries: true,
     // A GET without a custom header is a "simple" request that CSRF prevention refuses.
     headers: { 'apollo-require-preflight': 'true' },

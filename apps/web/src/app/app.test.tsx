@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FEED_PAGE_SIZE, FeedQuery } from '../features/feed/feed-query.ts';
 import { TagsQuery } from '../features/tags/tags-query.ts';
-import { connection, filterOptions, range, STATISTICS } from '../test/fixtures.ts';
+import { comingUp, connection, filterOptions, range, STATISTICS } from '../test/fixtures.ts';
 import { renderApp } from '../test/render-app.tsx';
 
 describe('the app frame', () => {
@@ -20,7 +20,7 @@ describe('the app frame', () => {
       '#main',
     );
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(nav).toHaveTextContent('LatestTagsOutlets');
+    expect(nav).toHaveTextContent('LatestTimelineTagsOutlets');
     expect(screen.getByRole('link', { name: 'Tags' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Atom feed' })).toHaveAttribute(
       'href',
@@ -51,6 +51,7 @@ describe('the app frame', () => {
         result: { data: { articles: connection(range(1, 1)) } },
       },
       filterOptions(),
+      comingUp(),
     ]);
 
     expect(

@@ -1,5 +1,6 @@
 // The frame of every page: skip link, header with navigation and search, main, footer.
 
+import { SERVER_PATHS } from '@jin/site';
 import { useEffect, useRef } from 'react';
 import {
   Form,
@@ -51,6 +52,9 @@ export function Layout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/timeline">Timeline</NavLink>
+              </li>
+              <li>
                 <NavLink to="/tags">Tags</NavLink>
               </li>
               <li>
@@ -98,7 +102,7 @@ export function Layout() {
               </a>
             </li>
             <li>
-              <a href="/graphiql">API explorer</a>
+              <a href={SERVER_PATHS.explorer}>API explorer</a>
             </li>
           </ul>
         </div>

@@ -14,6 +14,7 @@ import { feedLoader } from '../features/feed/feed-query.ts';
 import { mediaListLoader, mediaLoader } from '../features/media/media-query.ts';
 import { searchLoader } from '../features/search/search-query.ts';
 import { tagLoader, tagsLoader } from '../features/tags/tags-query.ts';
+import { timelineLoader } from '../features/timeline/timeline-query.ts';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
 
@@ -49,6 +50,15 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               loader: articleLoader(preload),
               lazy: async () => ({
                 Component: (await import('../features/articles/article-route.tsx')).ArticleRoute,
+              }),
+            }),
+            page({
+              id: 'timeline',
+              handle: { chunk: 'src/features/timeline/timeline-route.tsx' },
+              path: 'timeline',
+              loader: timelineLoader(preload),
+              lazy: async () => ({
+                Component: (await import('../features/timeline/timeline-route.tsx')).TimelineRoute,
               }),
             }),
             page({

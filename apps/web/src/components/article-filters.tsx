@@ -38,8 +38,8 @@ interface Props {
 function useOptions(options: ArticleFiltersRef) {
   const { data } = useReadQuery(options);
   return {
-    tags: getFragmentData(ArticleFiltersTagsFragment, data.tags ?? []),
-    media: getFragmentData(ArticleFiltersMediaFragment, data.mediaOutlets ?? []),
+    tags: getFragmentData(ArticleFiltersTagsFragment, data.tags),
+    media: getFragmentData(ArticleFiltersMediaFragment, data.mediaOutlets),
   };
 }
 

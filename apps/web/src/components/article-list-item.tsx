@@ -36,7 +36,6 @@ export function ArticleListItem({
   snippet?: ReactNode;
 }) {
   const article = getFragmentData(ArticleListItemFragment, ref);
-  if (!article.slug) return null;
   return (
     <article className="list-item">
       <ItemMeta

@@ -47,7 +47,7 @@ export function ArticleTable({
   busy?: boolean;
 }) {
   const page = getFragmentData(ArticleTableFragment, pageRef);
-  const items = page.items ?? [];
+  const items = page.items;
   return (
     <div className="table-wrap">
       <table className="article-table" aria-labelledby={labelledBy} aria-busy={busy || undefined}>
@@ -70,43 +70,30 @@ export function ArticleTable({
               </td>
             </tr>
           ) : null}
-          {items.map(({ article }, index) =>
-            article?.slug ? (
-              <tr key={article.slug}>
-                <td className="col-date" data-label="Released on">
-                  <ReleaseDate date={article.releasedOn} approximate={article.dateApproximate} />
-                </td>
-                <td className="col-title">
-                  {article.slug === currentSlug ? (
-                    <strong aria-current="page">
-                      {article.title} <span className="muted">(this article)</span>
-                    </strong>
-                  ) : (
-                    <Link to={paths.article(article.slug)}>{article.title}</Link>
-                  )}
-                  {article.media?.slug ? (
-                    <>
-                      {' ('}
-                      <Link className="media-link" to={paths.media(article.media.slug)}>
-                        {article.media.name}
-                      </Link>
-                      )
-                    </>
-                  ) : null}
-                </td>
-                <td className="col-tags">
-                  <TagChips tags={article.tags} />
-                </td>
-              </tr>
-            ) : (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a missing article has nothing else to key on
-              <tr key={`missing-${index}`}>
-                <td colSpan={3} className="empty-row">
-                  This article is no longer available.
-                </td>
-              </tr>
-            ),
-          )}
+          {items.map(({ article }) => (
+            <tr key={article.slug}>
+              <td className="col-date" data-label="Released on">
+                <ReleaseDate date={article.releasedOn} approximate={article.dateApproximate} />
+              </td>
+              <td className="col-title">
+                {article.slug === currentSlug ? (
+                  <strong aria-current="page">
+                    {article.title} <span className="muted">(this article)</span>
+                  </strong>
+                ) : (
+                  <Link to={paths.article(article.slug)}>{article.title}</Link>
+                )}
+                {' ('}
+                <Link className="media-link" to={paths.media(article.media.slug)}>
+                  {article.media.name}
+                </Link>
+                )
+              </td>
+              <td className="col-tags">
+                <TagChips tags={article.tags} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -9,21 +9,17 @@ export function ItemMeta({
   dateApproximate,
   media,
 }: {
-  releasedOn: string | null | undefined;
-  dateApproximate?: boolean | null | undefined;
-  media: { slug?: string | null; name?: string | null } | null | undefined;
+  releasedOn: string;
+  dateApproximate: boolean;
+  media: { slug: string; name: string };
 }) {
   return (
     <p className="item-meta">
       <ReleaseDate date={releasedOn} approximate={dateApproximate} />
-      {media?.slug ? (
-        <>
-          <span aria-hidden="true"> · </span>
-          <Link className="media-link" to={paths.media(media.slug)}>
-            {media.name}
-          </Link>
-        </>
-      ) : null}
+      <span aria-hidden="true"> · </span>
+      <Link className="media-link" to={paths.media(media.slug)}>
+        {media.name}
+      </Link>
     </p>
   );
 }

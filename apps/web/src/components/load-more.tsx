@@ -39,17 +39,22 @@ export function LoadMore({
   hasMore,
   pending,
   onLoadMore,
+  noun = ['article', 'articles'],
+  label = 'Load more',
 }: {
   shown: number;
-  total: number | null | undefined;
+  total: number;
   hasMore: boolean;
   pending: boolean;
   onLoadMore: () => void;
+  /** What the list holds, singular and plural. */
+  noun?: readonly [string, string];
+  label?: string;
 }) {
   return (
     <div className="load-more">
       <p className="muted" aria-live="polite">
-        Showing {shown} of {total ?? shown} {total === 1 ? 'article' : 'articles'}
+        Showing {shown} of {total} {total === 1 ? noun[0] : noun[1]}
       </p>
       {hasMore ? (
         <button
@@ -61,7 +66,7 @@ export function LoadMore({
             if (!pending) onLoadMore();
           }}
         >
-          {pending ? 'Loading…' : 'Load more'}
+          {pending ? 'Loading…' : label}
         </button>
       ) : null}
     </div>

@@ -15,9 +15,9 @@ export function PagedArticleTable({
   id: string;
 }) {
   const [params] = useSearchParams();
-  const { page, pageCount, totalCount } = getFragmentData(ArticleTableFragment, ref);
-  const current = page ?? 1;
-  const pages = pageCount ?? 1;
+  const table = getFragmentData(ArticleTableFragment, ref);
+  const current = table.page;
+  const pages = table.pageCount;
   const to = (n: number) => {
     const next = new URLSearchParams(params);
     if (n === 1) next.delete('page');
@@ -30,7 +30,7 @@ export function PagedArticleTable({
       <div className="section-head">
         <h2 id={id}>{title}</h2>
         <p className="muted">
-          {totalCount ?? 0} {totalCount === 1 ? 'article' : 'articles'}
+          {table.totalCount} {table.totalCount === 1 ? 'article' : 'articles'}
           {pages > 1 ? ` · page ${Math.min(current, pages)} of ${pages}` : ''}
         </p>
       </div>

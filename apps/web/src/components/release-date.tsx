@@ -1,14 +1,7 @@
 import { formatDate } from '../lib/format-date.ts';
 
 /** A release date as "28 Nov 2026", marked when it is only approximate. */
-export function ReleaseDate({
-  date,
-  approximate,
-}: {
-  date: string | null | undefined;
-  approximate?: boolean | null | undefined;
-}) {
-  if (!date) return <span className="muted">Date unknown</span>;
+export function ReleaseDate({ date, approximate }: { date: string; approximate: boolean }) {
   return (
     <>
       <time dateTime={date}>{formatDate(date)}</time>

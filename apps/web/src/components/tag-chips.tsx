@@ -16,22 +16,20 @@ export function TagChips({
   tags,
   label = 'Tags',
 }: {
-  tags: readonly FragmentType<typeof TagChipsFragment>[] | null | undefined;
+  tags: readonly FragmentType<typeof TagChipsFragment>[];
   label?: string;
 }) {
-  const items = getFragmentData(TagChipsFragment, tags ?? []);
+  const items = getFragmentData(TagChipsFragment, tags);
   if (items.length === 0) return null;
   return (
     <ul className="tag-chips" aria-label={label}>
-      {items.map((tag) =>
-        tag.slug ? (
-          <li key={tag.slug}>
-            <Link className="tag-chip" to={paths.tag(tag.slug)}>
-              {tag.name}
-            </Link>
-          </li>
-        ) : null,
-      )}
+      {items.map((tag) => (
+        <li key={tag.slug}>
+          <Link className="tag-chip" to={paths.tag(tag.slug)}>
+            {tag.name}
+          </Link>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -13,7 +13,8 @@ export interface FilterState {
   to: string | null;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What a slug in a URL may look like; anything else is ignored, never sent to the API. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FILTER_KEYS = ['tags', 'match', 'media', 'from', 'to'] as const;
 /** The API's limits on one filter (MAX_FILTER_TAGS, MAX_FILTER_MEDIA in the store's limits.ts). */
 export const MAX_FILTER_TAGS = 5;

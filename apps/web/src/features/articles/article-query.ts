@@ -37,6 +37,13 @@ export const ArticleQuery = graphql(`
       relatedArticles(first: 5) {
         ...RelatedArticles_articles
       }
+      ruleChanges {
+        id
+        ...RuleChangeSummary_ruleChange
+      }
+      stories {
+        ...StorySections_stories
+      }
     }
   }
 `);

@@ -1,7 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { article, articlePage, range, STATISTICS, VISA_RULES } from '../../test/fixtures.ts';
+import {
+  article,
+  articlePage,
+  range,
+  ruleChange,
+  STATISTICS,
+  VISA_RULES,
+} from '../../test/fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
 import { ArticleQuery } from './article-query.ts';
 import { TAG_TABLE_PAGE_SIZE, TagArticlesPageQuery } from './tag-articles-section.tsx';
@@ -179,6 +186,88 @@ describe('the article page', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(screen.queryByRole('link', { name: /Read the original/ })).toBeNull();
     expect(screen.getByText(/address of the original article is not known/)).toBeInTheDocument();
+  });
+
+  it('lists the rule changes it reports and, per story, the articles before and after it', async () => {
+    const story = (slug: string, title: string, earlier: number[], later: number[]) => ({
+      __typename: 'ArticleStory',
+      story: {
+        __typename: 'Story',
+        id: `Story:${slug}`,
+        slug,
+        title,
+        summary: `Follows ${title.toLowerCase()}.`,
+      },
+      earlier: earlier.map((n) => article(n)),
+      later: later.map((n) => article(n)),
+    });
+    renderApp('/articles/article-5', [
+      articleMock(
+        withTables(
+          article(5, {
+            ruleChanges: [
+              ruleChange('caps-raised', 'FY2027', {
+                stage: 'CABINET_DECIDED',
+                statement: 'The caps on foreign workers rise.',
+              }),
+              ruleChange('new-status', '2027-04', {
+                upcoming: true,
+                statement: 'A new status replaces the old one.',
+              }),
+            ],
+            stories: [
+              story('trainee-reform', 'The end of the trainee program', [2, 3], [7]),
+              story('first-story', 'A story this article starts', [], [8, 9]),
+            ],
+          }),
+        ),
+        'article-5',
+      ),
+    ]);
+
+    const changes = await screen.findByRole('region', { name: 'Rule changes reported here' });
+    const items = within(changes).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Decided by the cabinet fiscal 2027 (April 2027 to March 2028)The caps on foreign workers rise.',
+      'Takes effect April 2027A new status replaces the old one.',
+    ]);
+    expect(
+      within(changes).getByRole('link', { name: 'A new status replaces the old one.' }),
+    ).toHaveAttribute('href', '/timeline#new-status');
+    expect(within(items[1] as HTMLElement).getByText('April 2027')).toHaveAttribute(
+      'datetime',
+      '2027-04',
+    );
+
+    const reform = screen.getByRole('region', {
+      name: 'The story so far: The end of the trainee program',
+    });
+    expect(within(reform).getByText('Follows the end of the trainee program.')).toBeInTheDocument();
+    const steps = within(reform).getAllByRole('listitem');
+    expect(
+      steps.map((li) => within(li).queryByRole('link')?.getAttribute('href') ?? li.textContent),
+    ).toEqual([
+      '/articles/article-2',
+      '/articles/article-3',
+      'This article',
+      '/articles/article-7',
+    ]);
+    expect(steps[2]).toHaveAttribute('aria-current', 'page');
+    const first = screen.getByRole('region', {
+      name: 'The story so far: A story this article starts',
+    });
+    expect(
+      within(first)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Headline number 8', 'Headline number 9']);
+  });
+
+  it('has no rule-change or story section for an article that is in neither', async () => {
+    renderApp('/articles/article-1', [articleMock(withTables(article(1)))]);
+    await screen.findByRole('heading', { level: 1, name: 'Headline number 1' });
+    expect(screen.queryByRole('region', { name: 'Rule changes reported here' })).toBeNull();
+    expect(screen.queryByText('The story so far')).toBeNull();
   });
 
   it('is a 404 page when no article has the slug', async () => {

@@ -1,15 +1,17 @@
-// One article: its facts, the full summary, a link to the original, related articles and a
-// table of further articles for each of its tags.
+// One article: its facts, the full summary, a link to the original, the rule changes it reports,
+// the stories it belongs to, related articles and a table of further articles for each tag.
 
 import { useReadQuery } from '@apollo/client/react';
 import { Link, useLoaderData } from 'react-router';
 import { NotFound } from '../../components/not-found.tsx';
 import { ReleaseDate } from '../../components/release-date.tsx';
-import { hostOf, httpUrl } from '../../lib/safe-url.ts';
+import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
+import { httpUrl } from '../../lib/safe-url.ts';
 import { paths } from '../../lib/site.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
 import type { ArticleRef } from './article-query.ts';
 import { RelatedArticles } from './related-articles.tsx';
+import { StorySections } from './story-sections.tsx';
 import { SummaryBlocks } from './summary-blocks.tsx';
 import { TagArticlesSection } from './tag-articles-section.tsx';
 
@@ -18,20 +20,16 @@ export function ArticleRoute() {
   const { data } = useReadQuery(queryRef);
   const article = data.article;
   useDocumentMeta(article?.title ?? 'Page not found', article?.description);
-  if (!article?.slug) return <NotFound what="article" />;
+  if (!article) return <NotFound what="article" />;
 
   const source = httpUrl(article.sourceUrl);
-  const tags = article.tags ?? [];
+  const tags = article.tags;
   return (
     <div className="page article-page">
       <article className="article" aria-labelledby="article-title">
         <header className="article-head">
           <p className="kicker">
-            {article.media?.slug ? (
-              <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
-            ) : (
-              'Unknown outlet'
-            )}
+            <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
           </p>
           <h1 id="article-title">{article.title}</h1>
           {article.headlineVerified === false || article.dateApproximate ? (
@@ -54,31 +52,25 @@ export function ArticleRoute() {
             <div>
               <dt>Media</dt>
               <dd>
-                {article.media?.slug ? (
-                  <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
-                ) : (
-                  'Unknown'
-                )}
+                <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
               </dd>
             </div>
             <div>
               <dt>Reading time</dt>
-              <dd>{article.readingTimeMinutes ?? 1} min</dd>
+              <dd>{article.readingTimeMinutes} min</dd>
             </div>
             <div>
               <dt>Tags</dt>
               <dd>
                 {tags.length > 0 ? (
                   <ul className="inline-list">
-                    {tags.map((tag) =>
-                      tag.slug ? (
-                        <li key={tag.slug}>
-                          <Link className="tag-chip" to={paths.tag(tag.slug)}>
-                            {tag.name}
-                          </Link>
-                        </li>
-                      ) : null,
-                    )}
+                    {tags.map((tag) => (
+                      <li key={tag.slug}>
+                        <Link className="tag-chip" to={paths.tag(tag.slug)}>
+                          {tag.name}
+                        </Link>
+                      </li>
+                    ))}
                   </ul>
                 ) : (
                   'None'
@@ -95,8 +87,8 @@ export function ArticleRoute() {
           <p className="source">
             <a className="source-link" href={source} target="_blank" rel="noopener noreferrer">
               {article.readVia
-                ? `Read the article at ${article.readVia.name} (from ${article.media?.name ?? 'its outlet'})`
-                : `Read the original article at ${article.media?.name ?? hostOf(source)}`}
+                ? `Read the article at ${article.readVia.name} (from ${article.media.name})`
+                : `Read the original article at ${article.media.name}`}
               <span className="visually-hidden"> (opens in a new tab)</span>
               <span aria-hidden="true">&nbsp;↗</span>
             </a>
@@ -106,13 +98,22 @@ export function ArticleRoute() {
           <p className="source muted">The address of the original article is not known.</p>
         )}
       </article>
+      {article.ruleChanges.length > 0 || article.stories.length > 0 ? (
+        <div className="article-context">
+          {article.ruleChanges.length > 0 ? (
+            <section className="article-changes" aria-labelledby="changes-heading">
+              <h2 id="changes-heading">Rule changes reported here</h2>
+              <RuleChangeSummaryList changes={article.ruleChanges} />
+            </section>
+          ) : null}
+          <StorySections stories={article.stories} />
+        </div>
+      ) : null}
       <RelatedArticles articles={article.relatedArticles} />
       <div className="tag-tables">
-        {tags.map((tag) =>
-          tag.slug ? (
-            <TagArticlesSection key={tag.slug} tag={tag} currentSlug={article.slug ?? ''} />
-          ) : null,
-        )}
+        {tags.map((tag) => (
+          <TagArticlesSection key={tag.slug} tag={tag} currentSlug={article.slug} />
+        ))}
       </div>
     </div>
   );

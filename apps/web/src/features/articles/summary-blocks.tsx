@@ -21,9 +21,9 @@ export const SummaryBlocksFragment = graphql(`
 export function SummaryBlocks({
   blocks: refs,
 }: {
-  blocks: readonly FragmentType<typeof SummaryBlocksFragment>[] | null | undefined;
+  blocks: readonly FragmentType<typeof SummaryBlocksFragment>[];
 }) {
-  const blocks = getFragmentData(SummaryBlocksFragment, refs ?? []);
+  const blocks = getFragmentData(SummaryBlocksFragment, refs);
   return (
     <div className="summary">
       {blocks.map((block, i) => {
@@ -31,11 +31,11 @@ export function SummaryBlocks({
         const key = `${block.__typename}-${i}`;
         switch (block.__typename) {
           case 'SummaryParagraph':
-            return block.text ? <p key={key}>{block.text}</p> : null;
+            return <p key={key}>{block.text}</p>;
           case 'SummaryHeading':
-            return block.text ? <h3 key={key}>{block.text}</h3> : null;
+            return <h3 key={key}>{block.text}</h3>;
           case 'SummaryList': {
-            const items = (block.items ?? []).map((item, j) => (
+            const items = block.items.map((item, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: list items may repeat; order is identity
               <li key={j}>{item}</li>
             ));

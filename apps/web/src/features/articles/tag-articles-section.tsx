@@ -47,7 +47,7 @@ export function TagArticlesSection({
 }) {
   const tag = getFragmentData(TagArticlesSectionFragment, ref);
   const [params] = useSearchParams();
-  const slug = tag.slug ?? '';
+  const slug = tag.slug;
   const param = tagPageParam(slug);
   const page = pageNumber(params.get(param));
   const result = useQuery(
@@ -58,7 +58,7 @@ export function TagArticlesSection({
   // While another page loads, the table keeps its rows (dimmed) so the layout does not jump.
   const shown = page === 1 ? tag.firstPage : (fetched ?? tag.firstPage);
   const busy = page !== 1 && result.loading;
-  const pageCount = Math.max(1, Math.ceil((tag.articleCount ?? 0) / TAG_TABLE_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(tag.articleCount / TAG_TABLE_PAGE_SIZE));
   const headingId = `tag-table-${slug}`;
 
   const to = (n: number) => {
@@ -74,16 +74,16 @@ export function TagArticlesSection({
       <div className="section-head">
         <h2 id={headingId}>News Articles including {tag.name}</h2>
         <p className="muted">
-          {tag.articleCount ?? 0} {tag.articleCount === 1 ? 'article' : 'articles'}
+          {tag.articleCount} {tag.articleCount === 1 ? 'article' : 'articles'}
           {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ''} ·{' '}
           <Link to={paths.tag(slug)}>All {tag.name} articles</Link>
         </p>
       </div>
       {result.error && page !== 1 ? (
         <ErrorState error={result.error} heading="h3" onRetry={() => void result.refetch()} />
-      ) : shown ? (
+      ) : (
         <ArticleTable page={shown} labelledBy={headingId} currentSlug={currentSlug} busy={busy} />
-      ) : null}
+      )}
       <Pagination
         page={page}
         pageCount={pageCount}

@@ -1,7 +1,13 @@
 import type { PreloadedQueryRef, PreloadQueryFunction } from '@apollo/client/react';
+import { todayInJapan } from '@jin/site';
 import type { LoaderFunctionArgs } from 'react-router';
 import { type FilterableList, withFilterOptions } from '../../components/article-filters-query.ts';
-import type { FeedQueryQuery, FeedQueryQueryVariables } from '../../gql/graphql.ts';
+import type {
+  ComingUpQueryQuery,
+  ComingUpQueryQueryVariables,
+  FeedQueryQuery,
+  FeedQueryQueryVariables,
+} from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { readFilters, toArticleFilter } from '../../lib/article-filters.ts';
 
@@ -31,16 +37,35 @@ export const FeedQuery = graphql(`
   }
 `);
 
+/** The next rule changes to take effect, for the box beside the news; a query of its own, so
+ * filtering or paging the news never fetches it again. */
+export const ComingUpQuery = graphql(`
+  query ComingUpQuery($today: Date!) {
+    ruleChanges(first: 3, filter: { from: $today }) {
+      edges {
+        node {
+          id
+          ...RuleChangeSummary_ruleChange
+        }
+      }
+      totalCount
+    }
+  }
+`);
+
 export type FeedRef = PreloadedQueryRef<FeedQueryQuery, FeedQueryQueryVariables>;
-export type FeedData = FilterableList<FeedRef>;
+export type ComingUpRef = PreloadedQueryRef<ComingUpQueryQuery, ComingUpQueryQueryVariables>;
+export type FeedData = FilterableList<FeedRef> & { comingUp: ComingUpRef };
 
 /** Starts the feed query as soon as navigation begins, while the route's code loads. */
 export function feedLoader(preload: PreloadQueryFunction) {
-  return ({ request }: LoaderFunctionArgs): Promise<FeedData> => {
+  return async ({ request }: LoaderFunctionArgs): Promise<FeedData> => {
     const filter = toArticleFilter(readFilters(new URL(request.url).searchParams));
-    return withFilterOptions(
+    const comingUp = preload(ComingUpQuery, { variables: { today: todayInJapan() } });
+    const list = await withFilterOptions(
       preload,
       preload(FeedQuery, { variables: { first: FEED_PAGE_SIZE, ...(filter ? { filter } : {}) } }),
     );
+    return { ...list, comingUp: await preload.toPromise(comingUp) };
   };
 }

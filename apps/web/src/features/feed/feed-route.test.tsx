@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { connection, filterOptions, range } from '../../test/fixtures.ts';
+import { comingUp, connection, filterOptions, range, ruleChange } from '../../test/fixtures.ts';
 import { renderApp, withoutAct } from '../../test/render-app.tsx';
 import { FEED_PAGE_SIZE, FeedQuery } from './feed-query.ts';
 
@@ -12,7 +12,11 @@ const feed = (variables: Record<string, unknown>, data: ReturnType<typeof connec
 
 describe('the feed', () => {
   it('lists the newest articles with date, outlet, headline, excerpt and tags', async () => {
-    renderApp('/', [feed({}, connection(range(1, 2), { totalCount: 2 })), filterOptions()]);
+    renderApp('/', [
+      feed({}, connection(range(1, 2), { totalCount: 2 })),
+      filterOptions(),
+      comingUp(),
+    ]);
 
     const first = await screen.findByRole('link', { name: 'Headline number 1' });
     expect(first).toHaveAttribute('href', '/articles/article-1');
@@ -38,6 +42,7 @@ describe('the feed', () => {
     renderApp('/', [
       feed({}, connection(range(1, 3), { hasNextPage: true, totalCount: 5 })),
       filterOptions(),
+      comingUp(),
       // The second page repeats item 3, as a list that shifted between requests would.
       feed({ after: 'cursor-3' }, connection(range(3, 5), { totalCount: 5 })),
     ]);
@@ -68,6 +73,7 @@ describe('the feed', () => {
         connection(range(7, 7), { totalCount: 1 }),
       ),
       filterOptions(),
+      comingUp(),
     ]);
 
     await screen.findByRole('link', { name: 'Headline number 7' });
@@ -86,6 +92,7 @@ describe('the feed', () => {
     const { router } = renderApp('/', [
       feed({}, connection(range(1, 1))),
       filterOptions(),
+      comingUp(),
       feed(
         { filter: { tags: { anyOf: ['visa-rules'] }, media: ['japan-times'] } },
         connection(range(2, 2)),
@@ -99,5 +106,46 @@ describe('the feed', () => {
 
     await screen.findByRole('link', { name: 'Headline number 2' });
     expect(router.state.location.search).toBe('?tags=visa-rules&media=japan-times');
+  });
+
+  it('shows the next three rule changes to take effect beside the news', async () => {
+    renderApp('/', [
+      feed({}, connection(range(1, 1))),
+      filterOptions(),
+      comingUp([
+        ruleChange('first-change', '2030-04-01', { upcoming: true, statement: 'First.' }),
+        ruleChange('second-change', '2030-06', { upcoming: true, statement: 'Second.' }),
+        ruleChange('third-change', 'FY2031', {
+          upcoming: true,
+          stage: 'ENACTED',
+          statement: 'Third.',
+        }),
+      ]),
+    ]);
+
+    const box = await screen.findByRole('complementary', { name: 'Coming up' });
+    expect(
+      within(box)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Takes effect 1 April 2030First.',
+      'Takes effect June 2030Second.',
+      'Enacted by the Diet fiscal 2031 (April 2031 to March 2032)Third.',
+    ]);
+    expect(within(box).getByRole('link', { name: 'First.' })).toHaveAttribute(
+      'href',
+      '/timeline#first-change',
+    );
+    expect(within(box).getByRole('link', { name: 'The timeline of rule changes' })).toHaveAttribute(
+      'href',
+      '/timeline',
+    );
+  });
+
+  it('has no Coming up box when no change is still to come', async () => {
+    renderApp('/', [feed({}, connection(range(1, 1))), filterOptions(), comingUp([])]);
+    await screen.findByRole('link', { name: 'Headline number 1' });
+    expect(screen.queryByRole('complementary', { name: 'Coming up' })).toBeNull();
   });
 });

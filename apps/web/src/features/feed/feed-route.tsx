@@ -1,4 +1,4 @@
-// The front page: newest articles first, filterable, with "Load more".
+// The front page: newest articles first, filterable, with "Load more", and the next rule changes.
 
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { useLoaderData, useSearchParams } from 'react-router';
@@ -7,10 +7,11 @@ import { ArticleListItem } from '../../components/article-list-item.tsx';
 import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { hasFilters, readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
+import { ComingUp } from './coming-up.tsx';
 import type { FeedData } from './feed-query.ts';
 
 export function FeedRoute() {
-  const { list: queryRef, options } = useLoaderData() as FeedData;
+  const { list: queryRef, options, comingUp } = useLoaderData() as FeedData;
   // The handlers hook goes first: it hands the refetched promise to useReadQuery.
   const { fetchMore } = useQueryRefHandlers(queryRef);
   const { data } = useReadQuery(queryRef);
@@ -18,7 +19,7 @@ export function FeedRoute() {
   const filtered = hasFilters(readFilters(params));
 
   const connection = data.articles;
-  const edges = connection?.edges ?? [];
+  const edges = connection.edges;
 
   useDocumentMeta(
     filtered ? 'Filtered news' : 'Latest news',
@@ -27,7 +28,7 @@ export function FeedRoute() {
 
   const { list, pending, loadMore } = useLoadMore(
     edges.length,
-    connection?.pageInfo.endCursor,
+    connection.pageInfo.endCursor,
     fetchMore,
   );
 
@@ -40,6 +41,7 @@ export function FeedRoute() {
           a summary written for this digest.
         </p>
       </div>
+      <ComingUp queryRef={comingUp} />
       <aside className="sidebar" aria-label="Filters">
         <ArticleFilters options={options} />
       </aside>
@@ -58,8 +60,8 @@ export function FeedRoute() {
         )}
         <LoadMore
           shown={edges.length}
-          total={connection?.totalCount}
-          hasMore={!!connection?.pageInfo.hasNextPage}
+          total={connection.totalCount}
+          hasMore={connection.pageInfo.hasNextPage}
           pending={pending}
           onLoadMore={loadMore}
         />

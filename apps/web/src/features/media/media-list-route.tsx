@@ -9,7 +9,7 @@ import type { MediaListRef } from './media-query.ts';
 
 export function MediaListRoute() {
   const { data } = useReadQuery(useLoaderData() as MediaListRef);
-  const outlets = data.mediaOutlets ?? [];
+  const outlets = data.mediaOutlets;
   useDocumentMeta('Outlets', 'The news outlets whose articles the archive records.');
   return (
     <div className="page">
@@ -21,7 +21,6 @@ export function MediaListRoute() {
       </div>
       <ul className="card-grid">
         {outlets.map((outlet) => {
-          if (!outlet.slug) return null;
           const homepage = httpUrl(outlet.homepage);
           return (
             <li key={outlet.slug} className="card">
@@ -29,7 +28,7 @@ export function MediaListRoute() {
                 <Link to={paths.media(outlet.slug)}>{outlet.name}</Link>
               </h2>
               <p className="card-count">
-                {outlet.articleCount ?? 0} {outlet.articleCount === 1 ? 'article' : 'articles'}
+                {outlet.articleCount} {outlet.articleCount === 1 ? 'article' : 'articles'}
               </p>
               {homepage ? <p className="card-text muted">{hostOf(homepage)}</p> : null}
             </li>

@@ -15,7 +15,7 @@ export function MediaRoute() {
     media?.name ?? 'Page not found',
     media ? `Articles from ${media.name} recorded in the archive, newest first.` : null,
   );
-  if (!media?.slug || !media.articlePage) return <NotFound what="outlet" />;
+  if (!media) return <NotFound what="outlet" />;
   const homepage = httpUrl(media.homepage);
   return (
     <div className="page">
@@ -25,8 +25,8 @@ export function MediaRoute() {
         </p>
         <h1>{media.name}</h1>
         <p className="lede">
-          {media.articleCount ?? 0} {media.articleCount === 1 ? 'article' : 'articles'} from{' '}
-          {media.name} in the archive, newest first.
+          {media.articleCount} {media.articleCount === 1 ? 'article' : 'articles'} from {media.name}{' '}
+          in the archive, newest first.
         </p>
         <ul className="head-links">
           <li>

@@ -94,15 +94,15 @@ function Results({
   const { fetchMore } = useQueryRefHandlers(queryRef);
   const { data } = useReadQuery(queryRef);
   const connection = data.search;
-  const edges = connection?.edges ?? [];
+  const edges = connection.edges;
 
   const { list, pending, loadMore } = useLoadMore(
     edges.length,
-    connection?.pageInfo.endCursor,
+    connection.pageInfo.endCursor,
     fetchMore,
   );
 
-  const total = connection?.totalCount ?? edges.length;
+  const total = connection.totalCount;
   return (
     <>
       <aside className="sidebar" aria-label="Filters">
@@ -134,8 +134,8 @@ function Results({
             </ol>
             <LoadMore
               shown={edges.length}
-              total={connection?.totalCount}
-              hasMore={!!connection?.pageInfo.hasNextPage}
+              total={total}
+              hasMore={connection.pageInfo.hasNextPage}
               pending={pending}
               onLoadMore={loadMore}
             />

@@ -1,14 +1,33 @@
+import { todayInJapan } from '@jin/site';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { articlePage, range, STATISTICS, tag, VISA_RULES } from '../../test/fixtures.ts';
+import {
+  articlePage,
+  range,
+  ruleChange,
+  ruleChangeConnection,
+  STATISTICS,
+  tag,
+  VISA_RULES,
+} from '../../test/fixtures.ts';
 import { renderApp } from '../../test/render-app.tsx';
 import { TAG_PAGE_SIZE, TagQuery, TagsQuery } from './tags-query.ts';
 
+/** The rule changes a tag page shows besides its articles: none unless given. */
+const noChanges = {
+  comingUp: ruleChangeConnection([]),
+  ruleChangeCount: { __typename: 'RuleChangeConnection', totalCount: 0 },
+};
+
 const tagMock = (page: number, from: number, to: number) => ({
-  request: { query: TagQuery, variables: { slug: 'statistics', page, pageSize: TAG_PAGE_SIZE } },
+  request: {
+    query: TagQuery,
+    variables: { slug: 'statistics', page, pageSize: TAG_PAGE_SIZE, today: todayInJapan() },
+  },
   result: {
     data: {
+      ...noChanges,
       tag: {
         ...STATISTICS,
         articlePage: articlePage(range(from, to), {
@@ -58,9 +77,13 @@ describe('the tag page', () => {
   it('says so when the page number is past the end', async () => {
     renderApp('/tags/statistics?page=9', [
       {
-        request: { query: TagQuery, variables: { slug: 'statistics', page: 9, pageSize: 20 } },
+        request: {
+          query: TagQuery,
+          variables: { slug: 'statistics', page: 9, pageSize: 20, today: todayInJapan() },
+        },
         result: {
           data: {
+            ...noChanges,
             tag: {
               ...STATISTICS,
               articlePage: articlePage([], { page: 9, totalCount: 45, pageSize: 20 }),
@@ -72,11 +95,57 @@ describe('the tag page', () => {
     expect(await screen.findByText(/There is no page 9; this list has 3 pages/)).toBeVisible();
   });
 
+  it('shows the next rule changes on the tag, with a link to its timeline', async () => {
+    renderApp('/tags/statistics', [
+      {
+        ...tagMock(1, 1, 20),
+        request: {
+          query: TagQuery,
+          variables: {
+            slug: 'statistics',
+            page: 1,
+            pageSize: TAG_PAGE_SIZE,
+            today: todayInJapan(),
+          },
+        },
+        result: {
+          data: {
+            ...tagMock(1, 1, 20).result.data,
+            comingUp: ruleChangeConnection(
+              [
+                ruleChange('survey-2030', '2030-06', {
+                  upcoming: true,
+                  statement: 'A new survey starts.',
+                }),
+              ],
+              { totalCount: 1 },
+            ),
+            ruleChangeCount: { __typename: 'RuleChangeConnection', totalCount: 4 },
+          },
+        },
+      },
+    ]);
+
+    const box = await screen.findByRole('region', { name: 'Coming up on Statistics' });
+    expect(within(box).getByText('Takes effect')).toBeInTheDocument();
+    expect(within(box).getByText('June 2030')).toHaveAttribute('datetime', '2030-06');
+    expect(within(box).getByRole('link', { name: 'A new survey starts.' })).toHaveAttribute(
+      'href',
+      '/timeline#survey-2030',
+    );
+    expect(
+      within(box).getByRole('link', { name: 'All 4 rule changes on Statistics, on the timeline' }),
+    ).toHaveAttribute('href', '/timeline?tag=statistics');
+  });
+
   it('is a 404 page for an unknown tag', async () => {
     renderApp('/tags/nope', [
       {
-        request: { query: TagQuery, variables: { slug: 'nope', page: 1, pageSize: 20 } },
-        result: { data: { tag: null } },
+        request: {
+          query: TagQuery,
+          variables: { slug: 'nope', page: 1, pageSize: 20, today: todayInJapan() },
+        },
+        result: { data: { tag: null, ...noChanges } },
       },
     ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();

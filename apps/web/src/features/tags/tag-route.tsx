@@ -1,18 +1,22 @@
-// One tag: what it covers, its article count, its articles page by page and its Atom feed.
+// One tag: what it covers, its article count, the next rule changes on it, its articles page by
+// page and its Atom feed.
 
 import { useReadQuery } from '@apollo/client/react';
 import { Link, useLoaderData } from 'react-router';
 import { NotFound } from '../../components/not-found.tsx';
 import { PagedArticleTable } from '../../components/paged-article-table.tsx';
-import { FEEDS } from '../../lib/site.ts';
+import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
+import { FEEDS, paths } from '../../lib/site.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
 import type { TagRef } from './tags-query.ts';
 
 export function TagRoute() {
   const { data } = useReadQuery(useLoaderData() as TagRef);
   const tag = data.tag;
+  const comingUp = data.comingUp.edges.map((edge) => edge.node);
+  const changeCount = data.ruleChangeCount.totalCount;
   useDocumentMeta(tag ? `${tag.name} articles` : 'Page not found', tag?.description);
-  if (!tag?.slug || !tag.articlePage) return <NotFound what="tag" />;
+  if (!tag) return <NotFound what="tag" />;
   return (
     <div className="page">
       <div className="page-head">
@@ -20,7 +24,7 @@ export function TagRoute() {
           <Link to="/tags">Tag</Link>
         </p>
         <h1>{tag.name}</h1>
-        {tag.description ? <p className="lede">{tag.description}</p> : null}
+        <p className="lede">{tag.description}</p>
         <ul className="head-links">
           <li>
             <Link to={{ pathname: '/', search: `?tags=${encodeURIComponent(tag.slug)}` }}>
@@ -32,8 +36,24 @@ export function TagRoute() {
               Atom feed for {tag.name}
             </a>
           </li>
+          {changeCount > 0 && comingUp.length === 0 ? (
+            <li>
+              <Link to={paths.timeline({ tag: tag.slug })}>Rule changes on {tag.name}</Link>
+            </li>
+          ) : null}
         </ul>
       </div>
+      {comingUp.length > 0 ? (
+        <section className="coming-up tag-coming-up" aria-labelledby="tag-coming-up-heading">
+          <h2 id="tag-coming-up-heading">Coming up on {tag.name}</h2>
+          <RuleChangeSummaryList changes={comingUp} />
+          <p className="coming-up-more">
+            <Link to={paths.timeline({ tag: tag.slug })}>
+              All {changeCount} rule changes on {tag.name}, on the timeline
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <PagedArticleTable
         page={tag.articlePage}
         title={`News Articles including ${tag.name}`}

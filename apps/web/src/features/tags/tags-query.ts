@@ -1,4 +1,5 @@
 import type { PreloadedQueryRef, PreloadQueryFunction } from '@apollo/client/react';
+import { todayInJapan } from '@jin/site';
 import type { LoaderFunctionArgs } from 'react-router';
 import type {
   TagQueryQuery,
@@ -24,7 +25,7 @@ export const TagsQuery = graphql(`
 `);
 
 export const TagQuery = graphql(`
-  query TagQuery($slug: String!, $page: Int!, $pageSize: Int!) {
+  query TagQuery($slug: String!, $page: Int!, $pageSize: Int!, $today: Date!) {
     tag(slug: $slug) {
       id
       slug
@@ -34,6 +35,18 @@ export const TagQuery = graphql(`
       articlePage(page: $page, pageSize: $pageSize) {
         ...ArticleTable_page
       }
+    }
+    comingUp: ruleChanges(first: 3, filter: { tags: [$slug], from: $today }) {
+      edges {
+        node {
+          id
+          ...RuleChangeSummary_ruleChange
+        }
+      }
+      totalCount
+    }
+    ruleChangeCount: ruleChanges(first: 0, filter: { tags: [$slug] }) {
+      totalCount
     }
   }
 `);
@@ -49,7 +62,14 @@ export function tagLoader(preload: PreloadQueryFunction) {
   return ({ params, request }: LoaderFunctionArgs): Promise<TagRef> => {
     const page = pageNumber(new URL(request.url).searchParams.get('page'));
     return preload.toPromise(
-      preload(TagQuery, { variables: { slug: params.slug ?? '', page, pageSize: TAG_PAGE_SIZE } }),
+      preload(TagQuery, {
+        variables: {
+          slug: params.slug ?? '',
+          page,
+          pageSize: TAG_PAGE_SIZE,
+          today: todayInJapan(),
+        },
+      }),
     );
   };
 }

@@ -8,7 +8,7 @@ import type { TagsRef } from './tags-query.ts';
 
 export function TagsRoute() {
   const { data } = useReadQuery(useLoaderData() as TagsRef);
-  const tags = data.tags ?? [];
+  const tags = data.tags;
   useDocumentMeta('Tags', 'The topics of the archive, each with a description and article count.');
   return (
     <div className="page">
@@ -20,19 +20,17 @@ export function TagsRoute() {
         </p>
       </div>
       <ul className="card-grid">
-        {tags.map((tag) =>
-          tag.slug ? (
-            <li key={tag.slug} className="card">
-              <h2 className="card-title">
-                <Link to={paths.tag(tag.slug)}>{tag.name}</Link>
-              </h2>
-              <p className="card-count">
-                {tag.articleCount ?? 0} {tag.articleCount === 1 ? 'article' : 'articles'}
-              </p>
-              {tag.description ? <p className="card-text">{tag.description}</p> : null}
-            </li>
-          ) : null,
-        )}
+        {tags.map((tag) => (
+          <li key={tag.slug} className="card">
+            <h2 className="card-title">
+              <Link to={paths.tag(tag.slug)}>{tag.name}</Link>
+            </h2>
+            <p className="card-count">
+              {tag.articleCount} {tag.articleCount === 1 ? 'article' : 'articles'}
+            </p>
+            <p className="card-text">{tag.description}</p>
+          </li>
+        ))}
       </ul>
     </div>
   );
