@@ -13,20 +13,32 @@ import './features/articles/article.css';
 import './features/timeline/timeline.css';
 import './styles/print.css';
 
-/** Resolves after the next frame has been painted, or at once for a page nobody can see. */
+/**
+ * Resolves once the page's first content has been painted (the browser's first-contentful-paint
+ * entry), or at once for a page nobody can see. Where the browser does not report paints, after
+ * the next painted frame.
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
     const hidden = () => document.visibilityState === 'hidden';
     if (hidden()) return resolve();
+    let observer: PerformanceObserver | undefined;
     const done = () => {
+      observer?.disconnect();
       document.removeEventListener('visibilitychange', onHide);
       resolve();
     };
     const onHide = () => hidden() && done();
-    // A hidden page paints no frames; it goes on when hidden rather than wait for them.
+    // A hidden page paints nothing; it goes on when hidden rather than wait for a paint.
     document.addEventListener('visibilitychange', onHide);
     // The second frame callback runs after the frame the first one belonged to was painted.
-    requestAnimationFrame(() => requestAnimationFrame(done));
+    const afterFrame = () => requestAnimationFrame(() => requestAnimationFrame(done));
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return afterFrame();
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) afterFrame();
+    });
+    // Buffered: a paint that happened before this script ran is reported at once.
+    observer.observe({ type: 'paint', buffered: true });
   });
 }
 
