@@ -107,3 +107,13 @@ export function byArticle<R extends { article_id: number }, T>(
   }
   return articleIds.map((id) => lists.get(id) ?? []);
 }
+
+/** Rows in the order of the slugs asked for: the same length, null where no row has the slug. */
+export function inSlugOrder<R extends { slug: string }, T>(
+  slugs: readonly string[],
+  rows: readonly R[],
+  map: (row: R) => T,
+): (T | null)[] {
+  const bySlug = new Map(rows.map((row) => [row.slug, map(row)]));
+  return slugs.map((slug) => bySlug.get(slug) ?? null);
+}

@@ -15,7 +15,7 @@ import {
 } from '../timeline.ts';
 import { isIsoDate } from '../validate.ts';
 import { json } from './read-context.ts';
-import { byArticle } from './rows.ts';
+import { byArticle, inSlugOrder } from './rows.ts';
 
 export type Stmt = (sql: string) => Database.Statement;
 
@@ -184,8 +184,7 @@ export function getRuleChangesBySlugs(stmt: Stmt, slugs: readonly string[]): (Ru
     `SELECT ${RULE_CHANGE_COLUMNS} FROM rule_changes rc
      WHERE rc.slug IN (SELECT value FROM json_each(?))`,
   ).all(json(slugs)) as RuleChangeRow[];
-  const bySlug = new Map(rows.map((row) => [row.slug, toRuleChange(row)]));
-  return slugs.map((slug) => bySlug.get(slug) ?? null);
+  return inSlugOrder(slugs, rows, toRuleChange);
 }
 
 export function ruleChangesForArticles(stmt: Stmt, articleIds: readonly number[]): RuleChange[][] {

@@ -2,7 +2,7 @@
 
 import type { Story } from '../timeline.ts';
 import { json } from './read-context.ts';
-import { byArticle } from './rows.ts';
+import { byArticle, inSlugOrder } from './rows.ts';
 import type { Stmt } from './rule-changes.ts';
 
 interface StoryRow {
@@ -31,8 +31,7 @@ export function getStoriesBySlugs(stmt: Stmt, slugs: readonly string[]): (Story 
   const rows = stmt(
     `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug IN (SELECT value FROM json_each(?))`,
   ).all(json(slugs)) as StoryRow[];
-  const bySlug = new Map(rows.map((row) => [row.slug, toStory(row)]));
-  return slugs.map((slug) => bySlug.get(slug) ?? null);
+  return inSlugOrder(slugs, rows, toStory);
 }
 
 export function storiesForArticles(stmt: Stmt, articleIds: readonly number[]): Story[][] {
