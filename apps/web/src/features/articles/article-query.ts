@@ -32,6 +32,7 @@ export const ArticleQuery = graphql(`
         id
         slug
         name
+        ...TagChips_tags
         ...TagArticlesSection_tag
       }
       relatedArticles(first: 5) {

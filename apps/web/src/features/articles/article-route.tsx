@@ -6,6 +6,7 @@ import { Link, useLoaderData } from 'react-router';
 import { NotFound } from '../../components/not-found.tsx';
 import { ReleaseDate } from '../../components/release-date.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
+import { TagChips } from '../../components/tag-chips.tsx';
 import { httpUrl } from '../../lib/safe-url.ts';
 import { paths } from '../../lib/site.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
@@ -61,21 +62,7 @@ export function ArticleRoute() {
             </div>
             <div>
               <dt>Tags</dt>
-              <dd>
-                {tags.length > 0 ? (
-                  <ul className="inline-list">
-                    {tags.map((tag) => (
-                      <li key={tag.slug}>
-                        <Link className="tag-chip" to={paths.tag(tag.slug)}>
-                          {tag.name}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  'None'
-                )}
-              </dd>
+              <dd>{tags.length > 0 ? <TagChips tags={tags} /> : 'None'}</dd>
             </div>
           </dl>
         </header>

@@ -3,21 +3,6 @@
 
 import type { DatePrecision } from '../../gql/graphql.ts';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 export interface Dated {
   effective: { value: string; precision: DatePrecision; start: string; label: string };
 }
@@ -31,8 +16,9 @@ export interface Group<T> {
 
 function period(date: Dated['effective']): { key: string; heading: string } {
   if (date.precision === 'DAY' || date.precision === 'MONTH') {
-    const [year, month] = date.start.split('-');
-    return { key: `${year}-${month}`, heading: `${MONTHS[Number(month) - 1]} ${year}` };
+    // The API's label is "April 2027" for a month and "1 April 2027" for a day: the month's is
+    // the day's without the day.
+    return { key: date.start.slice(0, 7), heading: date.label.replace(/^\d{1,2} /, '') };
   }
   const heading = date.label.charAt(0).toUpperCase() + date.label.slice(1);
   return { key: date.value.toLowerCase(), heading };
