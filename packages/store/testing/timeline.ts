@@ -279,6 +279,28 @@ export function timelineTests(ctx: ContractContext): void {
     expect(await ctx.store.storiesForArticles([idOf(6)])).toEqual([[]]);
   });
 
+  it('links an article deleted and imported again when the same timeline is loaded again', async () => {
+    await setUp();
+    const input = ctx.all.find((a) => a.slug === 'article-7');
+    if (!input) throw new Error('no article-7');
+    await ctx.store.deleteArticle(input.id);
+    await ctx.store.upsertArticle({
+      slug: input.slug,
+      title: input.title,
+      releasedOn: input.releasedOn,
+      media: { name: input.media.name },
+      summary: input.summary,
+      tags: input.tags.map((t) => t.slug),
+    });
+    const again = (await ctx.store.getArticleBySlug('article-7'))?.id as number;
+    expect(again).not.toBe(input.id);
+    const version = await ctx.store.datasetVersion();
+    await ctx.store.replaceTimeline(fixtureTimeline());
+    expect(await ctx.store.datasetVersion()).not.toBe(version);
+    const [training] = await ctx.store.getRuleChangesBySlugs(['new-training']);
+    expect(training?.history[1]?.articleIds).toContain(again);
+  });
+
   it('drops a deleted article from the stages and stories it backed', async () => {
     await setUp();
     await ctx.store.deleteArticle(idOf(7));

@@ -1,7 +1,6 @@
 // The embedded default Store: better-sqlite3 with WAL, foreign keys, FTS5 and cached statements.
 // Kept whole: it only wires each Store method to the file that does the work, one short method each.
 
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
   RuleChange,
@@ -279,18 +278,9 @@ export class SqliteStore implements Store {
   }
 
   async replaceTimeline(input: TimelineInput): Promise<{ ruleChanges: number; stories: number }> {
-    // The same timeline again changes nothing, so seeding at every start keeps the version.
-    const hash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
     const replace = this.db.transaction(() => {
-      const kept = this.stmt("SELECT value FROM meta WHERE key = 'timeline_hash'").pluck().get();
-      if (kept === hash) {
-        return { ruleChanges: input.ruleChanges.length, stories: input.stories.length };
-      }
-      const counts = replaceTimeline((sql) => this.stmt(sql), input);
-      this.stmt(
-        "INSERT INTO meta (key, value) VALUES ('timeline_hash', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      ).run(hash);
-      this.writer.bump();
+      const { changed, ...counts } = replaceTimeline((sql) => this.stmt(sql), input);
+      if (changed) this.writer.bump();
       return counts;
     });
     return this.write(() => replace.immediate());

@@ -1,6 +1,7 @@
 // The timeline replaced in SQLite: every rule change with its tags, stages and articles, and every
 // story thread, written anew inside the caller's transaction.
 
+import { createHash } from 'node:crypto';
 import { type FieldIssue, InvalidInputError } from '../errors.ts';
 import {
   effectiveStage,
@@ -14,12 +15,15 @@ import type { Stmt } from './rule-changes.ts';
 
 /**
  * Replaces the timeline; to be run inside the caller's write transaction. Every article and tag
- * named must exist; stories keep their articles in release order.
+ * named must exist; stories keep their articles in release order. Nothing is written, and
+ * `changed` is false, when the records and the articles and tags they resolve to are the ones
+ * the timeline was last written from (so seeding at every start keeps the dataset version).
  */
 export function replaceTimeline(
   stmt: Stmt,
   input: TimelineInput,
-): { ruleChanges: number; stories: number } {
+): { ruleChanges: number; stories: number; changed: boolean } {
+  const counts = { ruleChanges: input.ruleChanges.length, stories: input.stories.length };
   validateTimeline(input);
   const articleIds = new Map(
     (
@@ -40,6 +44,12 @@ export function replaceTimeline(
       ) as { slug: string; id: number }[]
     ).map((row) => [row.slug, row.id]),
   );
+  // An article deleted and imported again resolves to a new id: that is a change too.
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([input, [...articleIds.values()], [...tagIds]]))
+    .digest('base64url');
+  const kept = stmt("SELECT value FROM meta WHERE key = 'timeline_hash'").pluck().get();
+  if (kept === fingerprint) return { ...counts, changed: false };
   const missing = (record: string, issues: FieldIssue[]) => {
     if (issues.length > 0) {
       throw new InvalidInputError(issues.map((i) => ({ ...i, field: `${record}.${i.field}` })));
@@ -144,5 +154,9 @@ export function replaceTimeline(
       );
     });
   }
-  return { ruleChanges: input.ruleChanges.length, stories: input.stories.length };
+  stmt(
+    `INSERT INTO meta (key, value) VALUES ('timeline_hash', ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(fingerprint);
+  return { ...counts, changed: true };
 }
