@@ -8,6 +8,7 @@ import {
   type PartialDate,
   partialDateLabel,
   type RuleChange,
+  type RuleChangeStage,
   STAGE_LABELS,
   type Stage,
   type Store,
@@ -41,6 +42,21 @@ export async function timelineChanges(store: Store, tag?: string): Promise<RuleC
   return changes;
 }
 
+/** The articles behind each stage of these changes, read in one batch. */
+export async function stageArticles(
+  store: Store,
+  changes: readonly RuleChange[],
+): Promise<(stage: RuleChangeStage) => Article[]> {
+  const ids = [...new Set(changes.flatMap((c) => c.history.flatMap((s) => s.articleIds)))];
+  const articles = new Map(
+    (await store.getArticlesByIds(ids))
+      .filter((a): a is Article => a !== null)
+      .map((a) => [a.id, a]),
+  );
+  return (stage) =>
+    stage.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined);
+}
+
 function eventTitle(change: RuleChange, stage: Stage, date: PartialDate): string {
   const when = date.precision === 'day' ? '' : ` (${partialDateLabel(date)})`;
   const first = change.statement.split(/(?<=\.)\s/)[0] ?? change.statement;
@@ -60,12 +76,7 @@ export async function renderCalendar(
     name = `${tag.item.name}: what changes when (Japan Immigration News)`;
   }
   const changes = await timelineChanges(store, request.tag);
-  const articleIds = [...new Set(changes.flatMap((c) => c.history.flatMap((s) => s.articleIds)))];
-  const articles = new Map(
-    (await store.getArticlesByIds(articleIds))
-      .filter((a): a is Article => a !== null)
-      .map((a) => [a.id, a]),
-  );
+  const articlesOf = await stageArticles(store, changes);
   const calendar = icalGenerator({
     name,
     prodId: { company: 'Japan Immigration News', product: 'Timeline', language: 'EN' },
@@ -77,9 +88,7 @@ export async function renderCalendar(
     for (const stage of change.history) {
       const n = (seen.get(stage.stage) ?? 0) + 1;
       seen.set(stage.stage, n);
-      const reported = stage.articleIds
-        .map((id) => articles.get(id))
-        .filter((a): a is Article => a !== undefined);
+      const reported = articlesOf(stage);
       const lines = [
         change.statement,
         '',

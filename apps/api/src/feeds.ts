@@ -10,6 +10,7 @@ import {
   type Store,
 } from '@jin/store';
 import { create } from 'xmlbuilder2';
+import { stageArticles } from './calendar.ts';
 
 const FEED_SIZE = 50;
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -184,17 +185,10 @@ export async function renderTimelineFeed(
   publicUrl: string,
   changes: readonly RuleChange[],
 ): Promise<string> {
-  const ids = [...new Set(changes.flatMap((c) => c.history.flatMap((s) => s.articleIds)))];
-  const articles = new Map(
-    (await store.getArticlesByIds(ids))
-      .filter((a): a is Article => a !== null)
-      .map((a) => [a.id, a]),
-  );
+  const articlesOf = await stageArticles(store, changes);
   const entries = changes.flatMap((change) =>
     change.history.map((stage) => {
-      const reported = stage.articleIds
-        .map((id) => articles.get(id))
-        .filter((a): a is Article => a !== undefined);
+      const reported = articlesOf(stage);
       const newest =
         reported
           .map((a) => a.releasedOn)

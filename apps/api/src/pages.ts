@@ -12,10 +12,10 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { compileFunction } from 'node:vm';
 import { type Context, schema } from '@jin/schema';
-import { type BuildManifest, type ServerEntry, todayInJapan } from '@jin/site';
+import type { BuildManifest, ServerEntry } from '@jin/site';
 import type { Store } from '@jin/store';
 import { execute } from 'graphql';
-import { type CacheBudget, etagFor, ResponseCache } from './response-cache.ts';
+import { answerVersion, type CacheBudget, etagFor, ResponseCache } from './response-cache.ts';
 
 export type PageResponse =
   | { kind: 'page'; status: number; body: Buffer; etag: string }
@@ -76,12 +76,10 @@ export class PageRenderer {
 
   /**
    * For the current dataset version: the ETag the page at this address has, and the rendered page
-   * if it is kept. One read of the version serves the whole request. Pages show what is still to
-   * come on the timeline, so a page is also of its day in Japan: kept pages and their ETags turn
-   * over at midnight there, as the reader app's own queries do.
+   * if it is kept. One read of the version serves the whole request.
    */
   async lookup(url: string): Promise<{ version: string; etag: string; kept?: PageResponse }> {
-    const version = `${await this.options.store.datasetVersion()}.${todayInJapan()}`;
+    const version = await answerVersion(this.options.store);
     const hit = this.cache.get(version, url);
     if (hit) return { version, etag: hit.etag, kept: { kind: 'page', status: 200, ...hit } };
     const hash = createHash('sha256')

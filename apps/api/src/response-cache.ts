@@ -4,7 +4,18 @@
 // GraphQL work, and an LRU of response bodies for the current dataset version, bounded in bytes.
 
 import { createHash } from 'node:crypto';
+import { todayInJapan } from '@jin/site';
+import type { Store } from '@jin/store';
 import { LRUCache } from 'lru-cache';
+
+/**
+ * What a kept answer or page holds for: the dataset version, and the day in Japan, because
+ * answers say which rule changes are still to come (`upcoming`, the coming-up boxes), so kept
+ * answers and their ETags turn over at midnight there.
+ */
+export async function answerVersion(store: Store): Promise<string> {
+  return `${await store.datasetVersion()}.${todayInJapan()}`;
+}
 
 export function requestHash(query: string, variables: string, operationName: string): string {
   return createHash('sha256')

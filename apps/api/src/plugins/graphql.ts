@@ -10,7 +10,7 @@ import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { maxAliasesRule, maxDirectivesRule, operationLimitsPlugin } from '../limits.ts';
-import { etagFor, matches, ResponseCache, requestHash } from '../response-cache.ts';
+import { answerVersion, etagFor, matches, ResponseCache, requestHash } from '../response-cache.ts';
 import { badRequest, formatError } from './errors.ts';
 import type { Guard } from './guard.ts';
 
@@ -76,7 +76,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
     const key = request.url.slice(request.url.indexOf('?'));
     // The query string as sent is the cache key, so a hit costs no hashing; the ETag is a
     // hash of the operation itself, the same however its parameters are ordered.
-    const version = await store.datasetVersion();
+    const version = await answerVersion(store);
     const hit = cache.get(version, key);
     const etag = hit?.etag ?? etagFor(version, requestHash(query, variables, operationName));
     const notModified = () =>
