@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../chromium.shared.ts';
 
-const PORT = 4173;
+// JIN_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.JIN_E2E_PORT ?? 4173);
 const results = process.env.JIN_TEST_RESULTS;
 
 export default defineConfig({
