@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedStatistics } from '@jin/content/statistics';
 import { seedTimeline } from '@jin/content/timeline';
 import { snapshotStore, writeArchive } from '@jin/content/write';
 import { type ImportResult, InvalidInputError, StoreBusyError, type TokenScope } from '@jin/store';
@@ -135,12 +136,14 @@ try {
     case 'seed': {
       const result = await seedStore(store, loadArchive());
       const timeline = await seedTimeline(store);
+      const statistics = await seedStatistics(store);
       console.log(
         `${config.JIN_DB_PATH}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
       );
       console.log(
         `timeline: ${timeline.ruleChanges} rule changes, ${timeline.stories} story threads`,
       );
+      console.log(`statistics: ${statistics.series} series`);
       break;
     }
     case 'import': {

@@ -1,9 +1,10 @@
 // Opens the configured database, seeds it from the archive when it is empty, and loads the
-// archive's timeline (unchanged files change nothing).
+// archive's timeline and statistics (unchanged files change nothing).
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadArchive, seedStore } from '@jin/content';
+import { seedStatistics } from '@jin/content/statistics';
 import { seedTimeline } from '@jin/content/timeline';
 import type { ImportResult } from '@jin/store';
 import { SqliteStore, type SqliteStoreOptions } from '@jin/store/sqlite';
@@ -32,6 +33,18 @@ export async function loadTimelineInto(
 ): Promise<void> {
   try {
     await seedTimeline(store);
+  } catch (error) {
+    warn(error);
+  }
+}
+
+/** Loads the archive's statistics series; like the timeline, a misfit is reported, not fatal. */
+export async function loadStatisticsInto(
+  store: SqliteStore,
+  warn: (error: unknown) => void,
+): Promise<void> {
+  try {
+    await seedStatistics(store);
   } catch (error) {
     warn(error);
   }

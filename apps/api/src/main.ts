@@ -2,7 +2,7 @@
 
 import { SqliteTokenStore } from '@jin/store/tokens';
 import { loadConfig } from './config.ts';
-import { loadTimelineInto, openDatabase, seedIfEmpty } from './database.ts';
+import { loadStatisticsInto, loadTimelineInto, openDatabase, seedIfEmpty } from './database.ts';
 import { buildServer } from './server.ts';
 
 const config = loadConfig();
@@ -12,6 +12,10 @@ const app = await buildServer(config, store, { tokens: new SqliteTokenStore(stor
 if (seeded) app.log.info({ ...seeded }, 'seeded the empty database from the archive');
 await loadTimelineInto(store, (err) =>
   app.log.warn({ err }, "the archive's timeline does not fit this database; kept the one it had"),
+);
+
+await loadStatisticsInto(store, (err) =>
+  app.log.warn({ err }, "the archive's statistics do not fit this database; kept the ones it had"),
 );
 
 await app.listen({ port: config.PORT, host: config.HOST });

@@ -16,6 +16,7 @@ import { createGuard, NO_TOKENS } from './plugins/guard.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { readerAppPlugin } from './plugins/reader-app.ts';
 import { CSP_HEADER, REQUEST_IDS, securityPlugin } from './plugins/security.ts';
+import { statisticsCsvPlugin } from './plugins/statistics-csv.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 export interface ServerOptions {
@@ -58,6 +59,7 @@ export async function buildServer(
   await app.register(graphqlPlugin, { config, store, guard, limits });
   await app.register(feedsPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(calendarPlugin, { store, publicUrl: config.publicUrl, guard });
+  await app.register(statisticsCsvPlugin, { store, publicUrl: config.publicUrl, guard });
   registerExplorer(app, CSP_HEADER);
   await app.register(healthPlugin, { store });
   await app.register(readerAppPlugin, { config, store, limits, limiter });

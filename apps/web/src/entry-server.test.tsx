@@ -13,7 +13,7 @@ import { createApolloClient } from './app/apollo-client.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
 import { fillTemplate, pageAssets, renderPage, serializeState } from './entry-server.tsx';
 import { TAG_PAGE_SIZE } from './features/tags/tags-query.ts';
-import { articlePage, range, ruleChangeConnection, STATISTICS } from './test/fixtures.ts';
+import { articlePage, QUARTERS, range, ruleChangeConnection, STATISTICS } from './test/fixtures.ts';
 
 const WEB_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -60,6 +60,7 @@ const tagData = (page: number, description = STATISTICS.description) => ({
     tag: {
       ...STATISTICS,
       description,
+      articlesPerQuarter: QUARTERS,
       articlePage: articlePage(range(page * 20 - 19, Math.min(page * 20, 45)), {
         page,
         pageSize: TAG_PAGE_SIZE,

@@ -4,7 +4,7 @@
 import { type ArticleKey, isIsoDate, type RuleChangeKey } from '@jin/store';
 import { badInput } from './errors.ts';
 
-const TYPENAMES = new Set(['Article', 'Tag', 'Media', 'RuleChange', 'Story']);
+const TYPENAMES = new Set(['Article', 'Tag', 'Media', 'RuleChange', 'Story', 'Series']);
 
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const decode = (value: string) =>

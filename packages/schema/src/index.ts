@@ -7,6 +7,7 @@ import './types/media.ts';
 import './types/tag.ts';
 import './types/rule-change.ts';
 import './types/story.ts';
+import './types/statistics.ts';
 
 export { type Context, createContext, DEFAULT_LIMITS, type QueryLimits } from './context.ts';
 export { apiError, badInput, ERROR_CODES, type ErrorCode } from './errors.ts';

@@ -2,7 +2,13 @@
 // reader app's server build.
 
 export { dayBefore, todayInJapan } from './japan-today.ts';
-export { API_PREFIXES, ASSETS_PATH, SERVER_PATHS } from './paths.ts';
+export {
+  API_PREFIXES,
+  ASSETS_PATH,
+  NUMBERS_PATH,
+  SERVER_PATHS,
+  seriesCsvPath,
+} from './paths.ts';
 export type {
   BuildManifest,
   Execute,

@@ -13,5 +13,12 @@ export const SERVER_PATHS = {
 /** Prefixes of the API's own routes, in the order the server checks them. */
 export const API_PREFIXES: readonly string[] = Object.values(SERVER_PATHS);
 
+/** The statistics pages (`/numbers`, `/numbers/<slug>`), served by the reader app. */
+export const NUMBERS_PATH = '/numbers';
+
+/** A series' points as CSV, served by the API beside its page. */
+export const seriesCsvPath = (slug: string): string =>
+  `${NUMBERS_PATH}/${encodeURIComponent(slug)}.csv`;
+
 /** Where the reader app's built files are served from (Vite's `assets` directory). */
 export const ASSETS_PATH = '/assets';

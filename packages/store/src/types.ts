@@ -1,5 +1,6 @@
 // Domain types and the engine-neutral Store contract. Nothing here names a database engine.
 
+import type { StatisticsStore } from './statistics.ts';
 import type { TimelineStore } from './timeline.ts';
 
 /** A calendar date written `YYYY-MM-DD`. */
@@ -153,7 +154,7 @@ export interface ImportResult {
   unchanged: number;
 }
 
-export interface Store extends TimelineStore {
+export interface Store extends TimelineStore, StatisticsStore {
   listArticles(query: ArticleListQuery): Promise<ArticleSlice>;
   countArticles(filter?: ArticleFilter): Promise<number>;
   pageArticles(query: ArticlePageQuery): Promise<ArticlePage>;

@@ -7,10 +7,12 @@ import { type ContractContext, fixtureArticles, seed } from './fixture.ts';
 import { pagingTests } from './paging.ts';
 import { readTests } from './reads.ts';
 import { searchTests } from './search.ts';
+import { statisticsTests } from './statistics.ts';
 import { timelineTests } from './timeline.ts';
 import { writeTests } from './writes.ts';
 
 export { fixtureArticles, seed, walk } from './fixture.ts';
+export { fixtureStatistics } from './statistics.ts';
 export { fixtureTimeline } from './timeline.ts';
 
 export function runStoreContract(name: string, open: () => Store | Promise<Store>): void {
@@ -42,5 +44,6 @@ export function runStoreContract(name: string, open: () => Store | Promise<Store
     searchTests(ctx);
     writeTests(ctx);
     timelineTests(ctx);
+    statisticsTests(ctx);
   });
 }

@@ -14,6 +14,8 @@ export interface VersionedDocument {
   render: () => Promise<string | null>;
   /** The 404 message when `render` finds nothing. */
   missing?: string;
+  /** Offered as a download under this file name. */
+  filename?: string;
 }
 
 export async function sendVersioned(
@@ -28,6 +30,9 @@ export async function sendVersioned(
   }
   const body = await document.render();
   if (body === null) return notFound(reply, document.missing);
+  if (document.filename) {
+    reply.header('content-disposition', `attachment; filename="${document.filename}"`);
+  }
   return reply
     .type(document.type)
     .header('etag', etag)

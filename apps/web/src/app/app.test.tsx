@@ -20,7 +20,7 @@ describe('the app frame', () => {
       '#main',
     );
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(nav).toHaveTextContent('LatestTimelineTagsOutlets');
+    expect(nav).toHaveTextContent('LatestTimelineNumbersTagsOutlets');
     expect(screen.getByRole('link', { name: 'Tags' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Atom feed' })).toHaveAttribute(
       'href',

@@ -55,6 +55,9 @@ export function Layout() {
                 <NavLink to="/timeline">Timeline</NavLink>
               </li>
               <li>
+                <NavLink to="/numbers">Numbers</NavLink>
+              </li>
+              <li>
                 <NavLink to="/tags">Tags</NavLink>
               </li>
               <li>

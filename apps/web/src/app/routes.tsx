@@ -62,6 +62,27 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'numbers',
+              handle: { chunk: 'src/features/numbers/numbers-route.tsx' },
+              path: 'numbers',
+              // The statistics' queries load with their page: the feed's code stays as it was.
+              loader: async (args) =>
+                (await import('../features/numbers/numbers-query.ts')).numbersLoader(preload)(args),
+              lazy: async () => ({
+                Component: (await import('../features/numbers/numbers-route.tsx')).NumbersRoute,
+              }),
+            }),
+            page({
+              id: 'series',
+              handle: { chunk: 'src/features/numbers/series-route.tsx' },
+              path: 'numbers/:series',
+              loader: async (args) =>
+                (await import('../features/numbers/numbers-query.ts')).seriesLoader(preload)(args),
+              lazy: async () => ({
+                Component: (await import('../features/numbers/series-route.tsx')).SeriesRoute,
+              }),
+            }),
+            page({
               id: 'tags',
               handle: { chunk: 'src/features/tags/tags-route.tsx' },
               path: 'tags',

@@ -1,4 +1,4 @@
-import { SERVER_PATHS } from '@jin/site';
+import { NUMBERS_PATH, SERVER_PATHS } from '@jin/site';
 
 export const SITE_NAME = 'Japan Immigration News';
 
@@ -27,6 +27,8 @@ export const paths = {
     const search = new URLSearchParams(query).toString();
     return search ? `/timeline?${search}` : '/timeline';
   },
+  numbers: NUMBERS_PATH,
+  series: (slug: string) => `${NUMBERS_PATH}/${encodeURIComponent(slug)}`,
   /** One rule change on the timeline: its entry's id is its slug. */
   ruleChange: (slug: string) => `/timeline#${encodeURIComponent(slug)}`,
 };

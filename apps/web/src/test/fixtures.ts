@@ -23,6 +23,12 @@ export const media = (slug: string, name: string) => ({
 });
 
 export const STATISTICS = tag('statistics', 'Statistics', 25);
+
+/** A tag's articles per quarter, as the tag page asks for them (with a quarter of none between). */
+export const QUARTERS = [
+  { __typename: 'QuarterCount' as const, quarter: '2024-Q3', count: 2 },
+  { __typename: 'QuarterCount' as const, quarter: '2025-Q1', count: 5 },
+];
 export const VISA_RULES = tag('visa-rules', 'Visa Rules', 4);
 export const JAPAN_TIMES = media('japan-times', 'The Japan Times');
 
@@ -46,6 +52,7 @@ export function article(n: number, overrides: Record<string, unknown> = {}) {
     tags: [STATISTICS],
     ruleChanges: [] as unknown[],
     stories: [] as unknown[],
+    series: [] as unknown[],
     ...overrides,
   };
 }

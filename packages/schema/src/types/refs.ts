@@ -1,6 +1,6 @@
 // Object refs shared across type files, each loaded in batches through a per-request dataloader.
 
-import type { Article, Media, RuleChange, Story, Tag } from '@jin/store';
+import type { Article, Media, RuleChange, Series, Story, Tag } from '@jin/store';
 import { builder } from '../builder.ts';
 
 export type TagShape = Tag & { articleCount?: number };
@@ -40,4 +40,10 @@ export const StoryRef = builder.loadableNodeRef('Story', {
   id: { resolve: (story: Story) => story.slug },
   load: (slugs: string[], ctx) => ctx.store.getStoriesBySlugs(slugs),
   sort: (story) => story.slug,
+});
+
+export const SeriesRef = builder.loadableNodeRef('Series', {
+  id: { resolve: (series: Series) => series.slug },
+  load: (slugs: string[], ctx) => ctx.store.getSeriesBySlugs(slugs),
+  sort: (series) => series.slug,
 });

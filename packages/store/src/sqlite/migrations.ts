@@ -246,6 +246,54 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX story_articles_by_article ON story_articles (article_id);
   `,
+  /* 8: official statistics series: lines of dated points, each with the articles that report it */ `
+  CREATE TABLE series (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    publisher TEXT NOT NULL
+  );
+  CREATE TABLE series_notes (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (series_id, position)
+  );
+  CREATE TABLE series_lines (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (series_id, position),
+    UNIQUE (series_id, key)
+  );
+  CREATE TABLE series_points (
+    series_id INTEGER NOT NULL,
+    line_position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    period TEXT NOT NULL,
+    value REAL NOT NULL,
+    approx INTEGER NOT NULL,
+    official TEXT,
+    PRIMARY KEY (series_id, line_position, date),
+    FOREIGN KEY (series_id, line_position)
+      REFERENCES series_lines (series_id, position) ON DELETE CASCADE
+  );
+  -- The articles that report each point; deleting an article drops it from the points it backed.
+  CREATE TABLE series_point_articles (
+    series_id INTEGER NOT NULL,
+    line_position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (series_id, line_position, date, article_id),
+    FOREIGN KEY (series_id, line_position, date)
+      REFERENCES series_points (series_id, line_position, date) ON DELETE CASCADE
+  );
+  CREATE INDEX series_point_articles_by_article ON series_point_articles (article_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

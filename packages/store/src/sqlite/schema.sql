@@ -1,4 +1,4 @@
--- The schema after migration 7 (generated from migrations.ts; see schema-snapshot.ts).
+-- The schema after migration 8 (generated from migrations.ts; see schema-snapshot.ts).
 
 CREATE TABLE api_tokens (
     id INTEGER PRIMARY KEY,
@@ -104,6 +104,55 @@ CREATE TABLE rule_changes (
     effective_end TEXT NOT NULL
   );
 
+CREATE TABLE series (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    publisher TEXT NOT NULL
+  );
+
+CREATE TABLE series_lines (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (series_id, position),
+    UNIQUE (series_id, key)
+  );
+
+CREATE TABLE series_notes (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (series_id, position)
+  );
+
+CREATE TABLE series_point_articles (
+    series_id INTEGER NOT NULL,
+    line_position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (series_id, line_position, date, article_id),
+    FOREIGN KEY (series_id, line_position, date)
+      REFERENCES series_points (series_id, line_position, date) ON DELETE CASCADE
+  );
+
+CREATE TABLE series_points (
+    series_id INTEGER NOT NULL,
+    line_position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    period TEXT NOT NULL,
+    value REAL NOT NULL,
+    approx INTEGER NOT NULL,
+    official TEXT,
+    PRIMARY KEY (series_id, line_position, date),
+    FOREIGN KEY (series_id, line_position)
+      REFERENCES series_lines (series_id, position) ON DELETE CASCADE
+  );
+
 CREATE TABLE stories (
     id INTEGER PRIMARY KEY,
     slug TEXT NOT NULL UNIQUE,
@@ -139,6 +188,8 @@ CREATE INDEX rule_change_articles_by_article ON rule_change_articles (article_id
 CREATE INDEX rule_change_tags_by_tag ON rule_change_tags (tag_id, rule_change_id);
 
 CREATE INDEX rule_changes_by_start ON rule_changes (effective_start, id);
+
+CREATE INDEX series_point_articles_by_article ON series_point_articles (article_id);
 
 CREATE INDEX story_articles_by_article ON story_articles (article_id);
 

@@ -2,6 +2,7 @@
 // Kept whole: it only wires each Store method to the file that does the work, one short method each.
 
 import Database from 'better-sqlite3';
+import type { QuarterCount, Series, SeriesInput } from '../statistics.ts';
 import type {
   RuleChange,
   RuleChangeListQuery,
@@ -39,6 +40,13 @@ import { loadRanker, type Ranker, VersionedCounts } from './ranking.ts';
 import type { ReadContext } from './read-context.ts';
 import { relatedArticles } from './related.ts';
 import { getRuleChangesBySlugs, listRuleChanges, ruleChangesForArticles } from './rule-changes.ts';
+import {
+  articlesPerQuarter,
+  getSeriesBySlugs,
+  listSeries,
+  replaceStatistics,
+  seriesForArticles,
+} from './statistics.ts';
 import { getStoriesBySlugs, storiesForArticles } from './stories.ts';
 import { getMediaBySlugs, getTagsBySlugs, listMedia, listTags } from './tags-media.ts';
 import { replaceTimeline } from './timeline-writes.ts';
@@ -282,6 +290,35 @@ export class SqliteStore implements Store {
       const { changed, ...counts } = replaceTimeline((sql) => this.stmt(sql), input);
       if (changed) this.writer.bump();
       return counts;
+    });
+    return this.write(() => replace.immediate());
+  }
+
+  // ---- statistics --------------------------------------------------------------------------
+
+  async listSeries(): Promise<Series[]> {
+    return listSeries((sql) => this.stmt(sql));
+  }
+
+  async getSeriesBySlugs(slugs: readonly string[]): Promise<(Series | null)[]> {
+    return getSeriesBySlugs((sql) => this.stmt(sql), slugs);
+  }
+
+  async seriesForArticles(articleIds: readonly number[]): Promise<Series[][]> {
+    return seriesForArticles((sql) => this.stmt(sql), articleIds);
+  }
+
+  async articlesPerQuarter(tagSlug: string): Promise<QuarterCount[]> {
+    return articlesPerQuarter((sql) => this.stmt(sql), tagSlug);
+  }
+
+  async replaceStatistics(
+    input: readonly SeriesInput[],
+  ): Promise<{ series: number; changed: boolean }> {
+    const replace = this.db.transaction(() => {
+      const result = replaceStatistics((sql) => this.stmt(sql), input);
+      if (result.changed) this.writer.bump();
+      return result;
     });
     return this.write(() => replace.immediate());
   }

@@ -45,6 +45,11 @@ export const ArticleQuery = graphql(`
       stories {
         ...StorySections_stories
       }
+      series {
+        id
+        slug
+        title
+      }
     }
   }
 `);

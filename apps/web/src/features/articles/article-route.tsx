@@ -85,6 +85,15 @@ export function ArticleRoute() {
           <p className="source muted">The address of the original article is not known.</p>
         )}
       </article>
+      {article.series.length > 0 ? (
+        <ul className="in-numbers" aria-label="This article’s figures in charts">
+          {article.series.map((series) => (
+            <li key={series.id}>
+              <Link to={paths.series(series.slug)}>In numbers: {series.title}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {article.ruleChanges.length > 0 || article.stories.length > 0 ? (
         <div className="article-context">
           {article.ruleChanges.length > 0 ? (

@@ -1,9 +1,10 @@
 import { todayInJapan } from '@jin/site';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   articlePage,
+  QUARTERS,
   range,
   ruleChange,
   ruleChangeConnection,
@@ -30,6 +31,7 @@ const tagMock = (page: number, from: number, to: number) => ({
       ...noChanges,
       tag: {
         ...STATISTICS,
+        articlesPerQuarter: QUARTERS,
         articlePage: articlePage(range(from, to), {
           page,
           pageSize: TAG_PAGE_SIZE,
@@ -41,6 +43,10 @@ const tagMock = (page: number, from: number, to: number) => ({
 });
 
 describe('the tag page', () => {
+  // The page's module (with its chart's scales) is compiled once, here, so the first test's time
+  // is its own and not the compiler's on a busy machine.
+  beforeAll(() => import('./tag-route.tsx'), 60_000);
+
   it('reads the page number from ?page=N and links the other pages', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/tags/statistics?page=2', [
@@ -86,6 +92,7 @@ describe('the tag page', () => {
             ...noChanges,
             tag: {
               ...STATISTICS,
+              articlesPerQuarter: QUARTERS,
               articlePage: articlePage([], { page: 9, totalCount: 45, pageSize: 20 }),
             },
           },
@@ -167,5 +174,17 @@ describe('the tags page', () => {
     expect(within(card).getByText('4 articles')).toBeInTheDocument();
     expect(within(card).getByText('Articles about visa rules.')).toBeInTheDocument();
     expect(screen.getByText('1 article')).toBeInTheDocument();
+  });
+
+  it('charts the tag’s articles per quarter, a quarter without any as zero', async () => {
+    renderApp('/tags/statistics', [tagMock(1, 1, 20)]);
+    const chart = await screen.findByRole('img', { name: /Articles on Statistics per quarter/ });
+    expect(chart.querySelectorAll('rect')).toHaveLength(3);
+    const rows = within(screen.getByRole('table', { name: 'Articles on Statistics per quarter' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['2024-Q32', '2024-Q40', '2025-Q15']);
+    expect(QUARTERS).toHaveLength(2);
   });
 });

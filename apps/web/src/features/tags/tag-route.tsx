@@ -1,8 +1,9 @@
-// One tag: what it covers, its article count, the next rule changes on it, its articles page by
+// One tag: what it covers, its article count and articles per quarter, the next rule changes on it, its articles page by
 // page and its Atom feed.
 
 import { useReadQuery } from '@apollo/client/react';
 import { Link, useLoaderData } from 'react-router';
+import { QuarterChart } from '../../components/charts/quarter-chart.tsx';
 import { NotFound } from '../../components/not-found.tsx';
 import { PagedArticleTable } from '../../components/paged-article-table.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
@@ -42,6 +43,10 @@ export function TagRoute() {
             </li>
           ) : null}
         </ul>
+        <QuarterChart
+          title={`Articles on ${tag.name} per quarter`}
+          counts={tag.articlesPerQuarter}
+        />
       </div>
       {comingUp.length > 0 ? (
         <section className="coming-up tag-coming-up" aria-labelledby="tag-coming-up-heading">

@@ -32,6 +32,10 @@ export const TagQuery = graphql(`
       name
       description
       articleCount
+      articlesPerQuarter {
+        quarter
+        count
+      }
       articlePage(page: $page, pageSize: $pageSize) {
         ...ArticleTable_page
       }
