@@ -1,6 +1,6 @@
 import { vitestConfig } from '../../vitest.shared.ts';
 
-// The PostgreSQL tests create their databases on one server per run (test/postgres-setup.ts).
+// The PostgreSQL tests create their databases on one server per run (testing/postgres-server.ts).
 export default vitestConfig('store', {
-  test: { globalSetup: ['./test/postgres-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+  test: { globalSetup: ['./testing/postgres-server.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
 });

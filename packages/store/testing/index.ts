@@ -10,6 +10,7 @@ import { searchTests } from './search.ts';
 import { timelineTests } from './timeline.ts';
 import { writeTests } from './writes.ts';
 
+export { type Comparison, compareStores } from './compare.ts';
 export { fixtureArticles, seed, walk } from './fixture.ts';
 export { fixtureTimeline } from './timeline.ts';
 

@@ -4,8 +4,8 @@
 import { startThrowawayPostgres } from '@jin/site-process/postgres';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropDatabasesAfterAll, freshDatabase } from '../../test/postgres-databases.ts';
 import { fixtureArticles, seed } from '../../testing/index.ts';
+import { dropDatabasesAfterAll, freshDatabase } from '../../testing/postgres-databases.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import type { ArticleInput } from '../types.ts';
 import { toTsquery } from './filter.ts';

@@ -1,11 +1,11 @@
 // The contract suite against PostgreSQL: one database for the suite, emptied before each test.
 
+import { runStoreContract } from '../../testing/index.ts';
 import {
   dropDatabasesAfterAll,
   emptyDatabase,
   freshDatabase,
-} from '../../test/postgres-databases.ts';
-import { runStoreContract } from '../../testing/index.ts';
+} from '../../testing/postgres-databases.ts';
 import { createPostgresStore } from './postgres-store.ts';
 
 dropDatabasesAfterAll();

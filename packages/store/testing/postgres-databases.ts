@@ -1,9 +1,17 @@
-// Fresh, empty databases on the tests' PostgreSQL server (see postgres-setup.ts), one per suite
+// Fresh, empty databases on the tests' PostgreSQL server (see postgres-server.ts), one per suite
 // or test, so that no test sees another's rows; dropped when the file's tests are done.
 
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server's URL, or '' when there is none (then `postgresError` says why). */
+    postgresUrl: string;
+    postgresError: string;
+  }
+}
 
 /** The server's URL; throws the reason there is none. */
 export function serverUrl(): string {

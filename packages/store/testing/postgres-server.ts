@@ -5,14 +5,7 @@
 
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@jin/site-process/postgres';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The server's URL, or '' when there is none (then `postgresError` says why). */
-    postgresUrl: string;
-    postgresError: string;
-  }
-}
+// (The values it provides are declared in postgres-databases.ts, which reads them.)
 
 let server: ThrowawayPostgres | undefined;
 
