@@ -74,7 +74,11 @@ export class PgDb implements Db {
    * Runs `work` in one transaction on one client; rolls back when it throws. Writes take the
    * store's write lock first, so writers from every replica go one at a time, as SQLite's do.
    */
-  async transaction<T>(work: (db: Db) => Promise<T>, options: { write: boolean }): Promise<T> {
+  async transaction<T>(
+    work: (db: Db) => Promise<T>,
+    options: { write: boolean; timeoutMs?: number },
+  ): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.statementTimeoutMs;
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -85,15 +89,20 @@ export class PgDb implements Db {
       query: async <R>(sql: Sql | string, values?: unknown[]) => {
         const config = typeof sql === 'string' ? { text: sql, values } : sql;
         try {
-          return (await client.query(config)).rows as R[];
+          // (pg takes a per-query client-side timeout; its types do not list it.)
+          const timed = { ...config, query_timeout: timeoutMs + 2000 } as pg.QueryConfig;
+          return (await client.query(timed)).rows as R[];
         } catch (error) {
-          throw translate(error, this.statementTimeoutMs);
+          throw translate(error, timeoutMs);
         }
       },
     };
     let broken: unknown;
     try {
       await db.query('BEGIN');
+      if (timeoutMs !== this.statementTimeoutMs) {
+        await db.query(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
+      }
       if (options.write) await db.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       const value = await work(db);
       await db.query('COMMIT');

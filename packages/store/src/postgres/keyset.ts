@@ -4,7 +4,7 @@
 import { InvalidQueryError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../limits.ts';
 import type { ArticleKey, ArticleListQuery, ArticleOrder, ArticleSlice } from '../types.ts';
-import type { Db } from './db.ts';
+import type { ReadContext } from './counts.ts';
 import { effectiveOrder, type PgFilter, resolveFilter } from './filter.ts';
 import { afterOp, type Bound, dateRows } from './list-query.ts';
 import { ranked } from './ranked.ts';
@@ -35,8 +35,7 @@ function checkKey(key: ArticleKey | undefined, order: ArticleOrder, name: string
 }
 
 function run(
-  db: Db,
-  window: number,
+  ctx: ReadContext,
   filter: PgFilter,
   order: ArticleOrder,
   forward: boolean,
@@ -44,15 +43,15 @@ function run(
   limit: number,
 ): Promise<ArticleRow[]> {
   if (filter.empty) return Promise.resolve([]);
-  if (order === 'relevance') return ranked(db, window, filter, forward, bounds, limit);
-  return dateRows(db, filter, order, forward, bounds, limit);
+  if (order === 'relevance') return ranked(ctx, filter, forward, bounds, limit);
+  return dateRows(ctx.db, filter, order, forward, bounds, limit);
 }
 
 export async function listArticles(
-  db: Db,
-  window: number,
+  ctx: ReadContext,
   query: ArticleListQuery,
 ): Promise<ArticleSlice> {
+  const { db } = ctx;
   const filter = await resolveFilter(db, query.filter);
   const order = effectiveOrder(query.order, filter);
   checkKey(query.after, order, 'after');
@@ -74,7 +73,7 @@ export async function listArticles(
   if (query.before) bounds.push({ key: query.before, op: afterOp(order, false, backward) });
   const size = (backward ? query.last : query.first) ?? 20;
 
-  let rows = await run(db, window, filter, order, !backward, bounds, size + (start ? 2 : 1));
+  let rows = await run(ctx, filter, order, !backward, bounds, size + (start ? 2 : 1));
   const startFound =
     start !== undefined && rows[0] !== undefined && sameKey(keyOf(rows[0], order), start);
   if (startFound) rows.shift();
@@ -86,7 +85,7 @@ export async function listArticles(
   // Whether anything lies beyond the cursor on the other side (the cursor's own row counts).
   const beyond = async (key: ArticleKey | undefined, forward: boolean) =>
     key !== undefined &&
-    (await run(db, window, filter, order, forward, [{ key, op: afterOp(order, forward, true) }], 1))
+    (await run(ctx, filter, order, forward, [{ key, op: afterOp(order, forward, true) }], 1))
       .length > 0;
   const behindStart = startFound || (await beyond(start, backward));
 

@@ -3,8 +3,7 @@
 import { InvalidQueryError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../limits.ts';
 import type { ArticlePage, ArticlePageQuery } from '../types.ts';
-import { count } from './counts.ts';
-import type { Db } from './db.ts';
+import { count, type ReadContext } from './counts.ts';
 import { effectiveOrder, resolveFilter } from './filter.ts';
 import { dateRows } from './list-query.ts';
 import { rankedAt } from './ranked.ts';
@@ -12,8 +11,7 @@ import type { ArticleRow } from './rows.ts';
 import { hits } from './snippets.ts';
 
 export async function pageArticles(
-  db: Db,
-  window: number,
+  ctx: ReadContext,
   query: ArticlePageQuery,
 ): Promise<ArticlePage> {
   const { page, pageSize } = query;
@@ -23,15 +21,16 @@ export async function pageArticles(
   if (!Number.isInteger(page) || page < 1) {
     throw new InvalidQueryError('page must be an integer of at least 1');
   }
+  const { db } = ctx;
   const filter = await resolveFilter(db, query.filter);
   const order = effectiveOrder(query.order, filter);
-  const totalCount = await count(db, filter);
+  const totalCount = await count(ctx, filter);
   const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
   const offset = (page - 1) * pageSize;
   let rows: ArticleRow[] = [];
   if (offset < totalCount && !filter.empty) {
     const take = Math.min(pageSize, totalCount - offset);
-    if (order === 'relevance') rows = await rankedAt(db, window, filter, offset, take);
+    if (order === 'relevance') rows = await rankedAt(ctx, filter, offset, take);
     else {
       // A late page is read from the other end, so it costs what an early page costs.
       const late = offset > totalCount / 2;

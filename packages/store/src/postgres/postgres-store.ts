@@ -35,7 +35,8 @@ import type {
 } from '../types.ts';
 import { validateTag } from '../validate.ts';
 import { getArticleBySlug, getArticlesByIds } from './articles.ts';
-import { count } from './counts.ts';
+import { VersionedCache } from './cache.ts';
+import { count, type ReadContext } from './counts.ts';
 import { type Db, PgDb, translate } from './db.ts';
 import { resolveFilter } from './filter.ts';
 import { listArticles } from './keyset.ts';
@@ -66,6 +67,11 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Longest any statement may run before it is cancelled (default 5,000 ms). */
   statementTimeoutMs?: number;
+  /**
+   * Longest a statement of a write may run (default 120,000 ms): a bulk import writes thousands
+   * of rows, each indexed for search, in one statement.
+   */
+  writeTimeoutMs?: number;
   /** How long to wait for a connection before giving up (default 3,000 ms). */
   connectTimeoutMs?: number;
   /** Shown in pg_stat_activity (default `jin`). */
@@ -91,6 +97,8 @@ export class PostgresStore implements Store, TokenStore {
   readonly pool: pg.Pool;
   private readonly db: PgDb;
   private readonly rankWindow: number;
+  /** What the list reads share (see counts.ts). */
+  private readonly reads: ReadContext;
   private readonly tokens: PostgresTokenStore;
   private readonly listeners = new Set<(version: string) => void>();
   private listener: DatasetListener | null = null;
@@ -117,6 +125,7 @@ export class PostgresStore implements Store, TokenStore {
     this.pool.on('error', () => {});
     this.db = new PgDb(this.pool, statementTimeoutMs);
     this.tokens = new PostgresTokenStore(this.db);
+    this.reads = { db: this.db, window: this.rankWindow, cache: new VersionedCache(version) };
   }
 
   /** What every connection of this store, pooled or listening, is opened with. */
@@ -149,15 +158,15 @@ export class PostgresStore implements Store, TokenStore {
   // ---- reads -------------------------------------------------------------------------------
 
   async listArticles(query: ArticleListQuery): Promise<ArticleSlice> {
-    return listArticles(this.db, this.rankWindow, query);
+    return listArticles(this.reads, query);
   }
 
   async countArticles(filter?: ArticleFilter): Promise<number> {
-    return count(this.db, await resolveFilter(this.db, filter));
+    return count(this.reads, await resolveFilter(this.db, filter));
   }
 
   async pageArticles(query: ArticlePageQuery): Promise<ArticlePage> {
-    return pageArticles(this.db, this.rankWindow, query);
+    return pageArticles(this.reads, query);
   }
 
   async getArticleById(id: number): Promise<Article | null> {
@@ -177,7 +186,7 @@ export class PostgresStore implements Store, TokenStore {
   }
 
   async listTags(): Promise<Counted<Tag>[]> {
-    return listTags(this.db);
+    return this.reads.cache.get(this.db, 'tags', () => listTags(this.db));
   }
 
   async getTagsBySlugs(slugs: readonly string[]): Promise<(Counted<Tag> | null)[]> {
@@ -185,7 +194,7 @@ export class PostgresStore implements Store, TokenStore {
   }
 
   async listMedia(): Promise<Counted<Media>[]> {
-    return listMedia(this.db);
+    return this.reads.cache.get(this.db, 'media', () => listMedia(this.db));
   }
 
   async getMediaBySlugs(slugs: readonly string[]): Promise<(Counted<Media> | null)[]> {
@@ -260,7 +269,7 @@ export class PostgresStore implements Store, TokenStore {
           if (changed) moved = await bump(db);
           return value;
         },
-        { write: true },
+        { write: true, timeoutMs: this.options.writeTimeoutMs ?? 120_000 },
       );
       if (moved !== null) this.tell(moved);
       return value;

@@ -1,7 +1,6 @@
 // Relevance lists, read tier by tier (see `tierRows` in list-query.ts), as the SQLite store does.
 
-import { count } from './counts.ts';
-import type { Db } from './db.ts';
+import { count, type ReadContext } from './counts.ts';
 import type { PgFilter } from './filter.ts';
 import { type Bound, tierRows } from './list-query.ts';
 import type { ArticleRow } from './rows.ts';
@@ -12,13 +11,13 @@ import type { ArticleRow } from './rows.ts';
  * are read whole.
  */
 export async function ranked(
-  db: Db,
-  window: number,
+  ctx: ReadContext,
   filter: PgFilter,
   forward: boolean,
   bounds: Bound[],
   limit: number,
 ): Promise<ArticleRow[]> {
+  const { db, window } = ctx;
   const tierOf = (b: Bound) => (b.key.kind === 'rank' ? b.key.tier : 0);
   const lower = bounds.filter((b) => b.op.startsWith('>')).map(tierOf);
   const upper = bounds.filter((b) => b.op.startsWith('<')).map(tierOf);
@@ -37,7 +36,9 @@ export async function ranked(
     const top = upper.length ? Math.min(...upper) : Number.POSITIVE_INFINITY;
     // (A cursor names its tier; one past the last tier is never read.)
     const start =
-      top === 0 ? 0 : Math.min(top, Math.max(0, Math.ceil((await count(db, filter)) / window) - 1));
+      top === 0
+        ? 0
+        : Math.min(top, Math.max(0, Math.ceil((await count(ctx, filter)) / window) - 1));
     for (let t = start; t >= first && rows.length < limit; t--) {
       const here = bounds.filter((b) => tierOf(b) === t);
       rows.push(...(await tierRows(db, filter, window, t, here, false, limit - rows.length)));
@@ -48,12 +49,12 @@ export async function ranked(
 
 /** Rows `offset` to `offset + limit` of a relevance list, first to last. */
 export async function rankedAt(
-  db: Db,
-  window: number,
+  ctx: ReadContext,
   filter: PgFilter,
   offset: number,
   limit: number,
 ): Promise<ArticleRow[]> {
+  const { db, window } = ctx;
   const rows: ArticleRow[] = [];
   let t = Math.floor(offset / window);
   let skip = offset - t * window;
