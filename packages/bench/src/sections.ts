@@ -3,6 +3,7 @@
 // findings, and a section.ts joining them) and one line here.
 
 import { apiSection } from './api/section.ts';
+import { replicasSection } from './replicas/section.ts';
 import { scaleSection } from './scale/section.ts';
 import type { Report } from './shared/report.ts';
 import type { Section } from './shared/section.ts';
@@ -15,6 +16,7 @@ export const SECTIONS = [
   storeSection,
   apiSection,
   scaleSection,
+  replicasSection,
   spaSection,
   soakSection,
   worstSection,
