@@ -11,6 +11,12 @@ export interface Bound {
   op: '<' | '>' | '<=' | '>=';
 }
 
+/** A count written into SQL: checked to be a whole number, so it can be nothing else. */
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
+  return String(n);
+}
+
 /** Whether a list in `order` read in this direction runs from high keys to low. */
 function descending(order: ArticleOrder, forward: boolean): boolean {
   const naturalDesc = order === 'newest';
@@ -61,8 +67,10 @@ function keysSql(
       `(${date}, ${id}) ${bound.op} (${params.add(bound.key.releasedOn)}, ${params.add(bound.key.id)})`,
     );
   }
+  // LIMIT and OFFSET are written in, not bound: a plan made for unknown ones (a prepared
+  // statement's generic plan) assumes a large share of the table and sorts it all.
   return `SELECT ${id} AS id, ${date} AS released_on FROM ${from} ${whereClause(where)}
-    ORDER BY ${date} ${dir}, ${id} ${dir} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`;
+    ORDER BY ${date} ${dir}, ${id} ${dir} LIMIT ${integer(limit)} OFFSET ${integer(offset)}`;
 }
 
 /**
@@ -90,7 +98,10 @@ export async function dateRows(
   return db.query<ArticleRow>({
     text,
     values: params.values,
-    name: plain ? `feed-${dir}-${bounds.map((b) => b.op).join('')}` : undefined,
+    name:
+      plain && offset === 0
+        ? `feed-${dir}-${bounds.map((b) => b.op).join('')}-${limit}`
+        : undefined,
   });
 }
 
@@ -132,7 +143,7 @@ export async function tierRows(
     SELECT ${ARTICLE_COLUMNS}, r.rank
     FROM ranked r JOIN articles a ON a.id = r.id ${MEDIA_JOINS}
     ${whereClause(where)}
-    ORDER BY r.rank ${dir}, r.id ${dir} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`;
+    ORDER BY r.rank ${dir}, r.id ${dir} LIMIT ${integer(limit)} OFFSET ${integer(offset)}`;
   const rows = await db.query<ArticleRow>({ text, values: params.values });
   for (const row of rows) {
     row.tier = tier;
