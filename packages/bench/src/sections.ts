@@ -10,10 +10,12 @@ import type { Section } from './shared/section.ts';
 import { soakSection } from './soak/section.ts';
 import { spaSection } from './spa/section.ts';
 import { storeSection } from './store/section.ts';
+import { storeEnginesSection } from './store-engines/section.ts';
 import { worstSection } from './worst/section.ts';
 
 export const SECTIONS = [
   storeSection,
+  storeEnginesSection,
   apiSection,
   scaleSection,
   replicasSection,
