@@ -1,3 +1,6 @@
 import { vitestConfig } from '../../vitest.shared.ts';
 
-export default vitestConfig('store');
+// The PostgreSQL tests create their databases on one server per run (testing/postgres-server.ts).
+export default vitestConfig('store', {
+  test: { globalSetup: ['./testing/postgres-server.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+});

@@ -9,7 +9,11 @@
 //   token create <name> [--scope write,admin]
 //                                 create an API token and print it once
 //   token list | token revoke <name>
+//   copy --from <file|postgres url> --to <file|postgres url>
+//                                 copy the archive (tags, outlets, articles, timeline) from one
+//                                 database to another, SQLite or PostgreSQL, all or nothing
 
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadArchive, seedStore } from '@jin/content';
@@ -17,10 +21,10 @@ import { seedStatistics } from '@jin/content/statistics';
 import { seedTimeline } from '@jin/content/timeline';
 import { snapshotStore, writeArchive } from '@jin/content/write';
 import { type ImportResult, InvalidInputError, StoreBusyError, type TokenScope } from '@jin/store';
-import { SqliteTokenStore } from '@jin/store/tokens';
 import { hashToken, newToken } from './auth.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './database.ts';
+import { copyArchive, storeConfigFor } from './copy.ts';
+import { openStore } from './database.ts';
 import { isKnownEncoding } from './import-file/decode.ts';
 import {
   formatProblem,
@@ -36,7 +40,8 @@ const USAGE = `usage:
   cli export <folder>
   cli token create <name> [--scope write,admin]
   cli token list
-  cli token revoke <name>`;
+  cli token revoke <name>
+  cli copy --from <sqlite file|postgres url> --to <sqlite file|postgres url>`;
 
 /** How long an import waits, by default, for another writer to release the database. */
 const LOCK_TIMEOUT_S = 30;
@@ -58,6 +63,8 @@ function parseCommandLine() {
       encoding: { type: 'string' },
       'lock-timeout': { type: 'string' },
       scope: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
     },
   });
 }
@@ -79,6 +86,8 @@ if (
 }
 if (command !== 'token' && scopeOption !== undefined)
   fail(`--scope applies to token create only\n${USAGE}`);
+if (command !== 'copy' && (options.from !== undefined || options.to !== undefined))
+  fail(`--from and --to apply to copy only\n${USAGE}`);
 if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
   fail(
     `--encoding: unknown encoding ${JSON.stringify(options.encoding)}; name one such as utf-8, shift_jis, euc-jp, iso-2022-jp, windows-1252 (latin1) or utf-16le`,
@@ -92,8 +101,41 @@ if (!Number.isFinite(lockTimeoutS) || lockTimeoutS < 0) {
 }
 
 const config = loadConfig();
+if (command === 'copy') await copyCommand();
 // Short waits inside the store, so that a wait for another writer is reported, not silent.
-const store = openDatabase(config.JIN_DB_PATH, { writeWaitMs: LOCK_POLL_MS });
+const opened = await openStore(config, { writeWaitMs: LOCK_POLL_MS, applicationName: 'jin-cli' });
+const { store } = opened;
+const where = opened.where;
+
+/** Copies between two databases named on the command line; exits when done. */
+async function copyCommand(): Promise<never> {
+  const { from, to } = options;
+  if (!from || !to || rest.length > 0) fail(USAGE);
+  if (!/^postgres(ql)?:\/\//.test(from) && !existsSync(from))
+    fail(`no database file at ${from}`, 1);
+  try {
+    const source = await openStore(storeConfigFor(from, config), { applicationName: 'jin-cli' });
+    const target = await openStore(storeConfigFor(to, config), { applicationName: 'jin-cli' });
+    try {
+      const copied = await copyArchive(source.store, target.store);
+      console.log(
+        `copied ${copied.articles} articles, ${copied.tags} tags, ${copied.media} outlets, ${copied.ruleChanges} rule changes and ${copied.stories} story threads from ${source.where} to ${target.where}`,
+      );
+      if (copied.timelineProblem) {
+        console.error(`the archive's timeline was not loaded: ${copied.timelineProblem}`);
+      }
+      console.log(
+        'API tokens are not copied: create new ones on the target with `cli token create`.',
+      );
+    } finally {
+      await source.store.close();
+      await target.store.close();
+    }
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error), 1);
+  }
+  process.exit(0);
+}
 
 function refuse(problems: Problem[]): never {
   for (const problem of problems) console.error(formatProblem(problem));
@@ -118,12 +160,12 @@ async function importWaitingForLock(batch: ImportBatch): Promise<ImportResult> {
       if (!isBusy(error)) throw error;
       if (Date.now() >= deadline) {
         throw new Error(
-          `${config.JIN_DB_PATH} is still locked by another writer after ${lockTimeoutS} s (SQLITE_BUSY: database is locked); nothing was imported. Try again when the other write (an import, a seed or the API) has finished, or wait longer with --lock-timeout.`,
+          `${where} is still locked by another writer after ${lockTimeoutS} s (SQLITE_BUSY: database is locked); nothing was imported. Try again when the other write (an import, a seed or the API) has finished, or wait longer with --lock-timeout.`,
         );
       }
       if (!waited) {
         console.error(
-          `${config.JIN_DB_PATH} is locked by another writer; waiting up to ${lockTimeoutS} s for it…`,
+          `${where} is locked by another writer; waiting up to ${lockTimeoutS} s for it…`,
         );
         waited = true;
       }
@@ -138,7 +180,7 @@ try {
       const timeline = await seedTimeline(store);
       const statistics = await seedStatistics(store);
       console.log(
-        `${config.JIN_DB_PATH}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
+        `${where}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
       );
       console.log(
         `timeline: ${timeline.ruleChanges} rule changes, ${timeline.stories} story threads`,
@@ -182,7 +224,7 @@ try {
       break;
     }
     case 'token': {
-      const tokens = new SqliteTokenStore(store);
+      const { tokens } = opened;
       const [action, name] = rest;
       if (action === 'create' && name) {
         const scopes = (scopeOption ?? 'write').split(',').map((s) => s.trim()) as TokenScope[];

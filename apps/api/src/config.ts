@@ -17,6 +17,13 @@ const schema = z.object({
     .string()
     .min(1)
     .default(fileURLToPath(new URL('../../../data/jin.sqlite', import.meta.url))),
+  // With a postgres:// URL the site runs on PostgreSQL (shared by many API processes); without
+  // one, on the SQLite file above.
+  JIN_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  JIN_DATABASE_POOL_SIZE: int(1, 500).default(10),
+  JIN_DATABASE_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(5_000),
   JIN_WEB_DIST: z
     .string()
     .min(1)

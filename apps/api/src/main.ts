@@ -1,19 +1,18 @@
 // Starts the site: opens (and if needed seeds) the database, then serves API and reader app.
 
-import { SqliteTokenStore } from '@jin/store/tokens';
 import { loadConfig } from './config.ts';
-import { loadStatisticsInto, loadTimelineInto, openDatabase, seedIfEmpty } from './database.ts';
+import { loadStatisticsInto, loadTimelineInto, openStore, seedIfEmpty } from './database.ts';
 import { buildServer } from './server.ts';
 
 const config = loadConfig();
-const store = openDatabase(config.JIN_DB_PATH);
+const { store, tokens, engine, where } = await openStore(config, { applicationName: 'jin-api' });
 const seeded = await seedIfEmpty(store);
-const app = await buildServer(config, store, { tokens: new SqliteTokenStore(store) });
+const app = await buildServer(config, store, { tokens });
+app.log.info({ engine, database: where }, 'database open');
 if (seeded) app.log.info({ ...seeded }, 'seeded the empty database from the archive');
 await loadTimelineInto(store, (err) =>
   app.log.warn({ err }, "the archive's timeline does not fit this database; kept the one it had"),
 );
-
 await loadStatisticsInto(store, (err) =>
   app.log.warn({ err }, "the archive's statistics do not fit this database; kept the ones it had"),
 );

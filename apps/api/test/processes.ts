@@ -41,7 +41,10 @@ export interface ApiProcess {
   exited: Promise<number | null>;
 }
 
-export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApi(
+  env: Record<string, string>,
+  { timeoutMs = 20_000 }: { timeoutMs?: number } = {},
+): Promise<ApiProcess> {
   const dist = env.JIN_WEB_DIST ? undefined : webDistFixture();
   let site: SpawnedSite;
   try {
@@ -52,9 +55,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
           : {}),
         ...env,
       },
-      {
-        timeoutMs: 20_000,
-      },
+      { timeoutMs },
     );
   } catch (error) {
     if (dist) rmSync(dist, { recursive: true, force: true });

@@ -3,18 +3,22 @@
 // findings, and a section.ts joining them) and one line here.
 
 import { apiSection } from './api/section.ts';
+import { replicasSection } from './replicas/section.ts';
 import { scaleSection } from './scale/section.ts';
 import type { Report } from './shared/report.ts';
 import type { Section } from './shared/section.ts';
 import { soakSection } from './soak/section.ts';
 import { spaSection } from './spa/section.ts';
 import { storeSection } from './store/section.ts';
+import { storeEnginesSection } from './store-engines/section.ts';
 import { worstSection } from './worst/section.ts';
 
 export const SECTIONS = [
   storeSection,
+  storeEnginesSection,
   apiSection,
   scaleSection,
+  replicasSection,
   spaSection,
   soakSection,
   worstSection,

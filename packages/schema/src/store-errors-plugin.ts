@@ -5,7 +5,13 @@
 // result union by then (the errors plugin), and whatever else a store call throws is coded
 // here. Anything that is not a store error passes unchanged, to be masked by the server.
 
-import { InvalidInputError, InvalidQueryError, NotFoundError, StoreBusyError } from '@jin/store';
+import {
+  InvalidInputError,
+  InvalidQueryError,
+  NotFoundError,
+  StoreBusyError,
+  StoreUnavailableError,
+} from '@jin/store';
 import SchemaBuilder, { BasePlugin, isThenable, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
 import { apiError, badInput } from './errors.ts';
@@ -17,6 +23,9 @@ declare global {
     }
   }
 }
+
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const UNAVAILABLE_RETRY_S = 5;
 
 /** A store error as the coded GraphQL error clients see; any other error unchanged. */
 export function fromStoreError(error: unknown): unknown {
@@ -31,6 +40,12 @@ export function fromStoreError(error: unknown): unknown {
       retryAfter,
       // The HTTP server reads the answer's status and headers from here (a Map, as it expects).
       http: { status: 503, headers: new Map([['retry-after', String(retryAfter)]]) },
+    });
+  }
+  if (error instanceof StoreUnavailableError) {
+    return apiError('STORE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {
+      retryAfter: UNAVAILABLE_RETRY_S,
+      http: { status: 503, headers: new Map([['retry-after', String(UNAVAILABLE_RETRY_S)]]) },
     });
   }
   return error;

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   type Store,
   StoreBusyError,
+  StoreUnavailableError,
 } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
 import { execute, parse } from 'graphql';
@@ -77,6 +78,18 @@ describe('store errors on every field', () => {
     expect(extensions.retryAfter).toBe(3);
     expect(extensions.http.status).toBe(503);
     expect(extensions.http.headers.get('retry-after')).toBe('3');
+  });
+
+  it('answers an unreachable database with STORE_UNAVAILABLE and HTTP 503, hiding its message', async () => {
+    const r = await run(
+      '{ articles(first: 2) { totalCount } }',
+      failing('listArticles', new StoreUnavailableError('connect ECONNREFUSED 10.0.0.5:5432')),
+    );
+    const extensions = r.errors?.[0]?.extensions as Record<string, any>;
+    expect(extensions.code).toBe('STORE_UNAVAILABLE');
+    expect(extensions.http.status).toBe(503);
+    expect(Number(extensions.http.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(r.errors?.[0]?.message).not.toContain('10.0.0.5');
   });
 
   it('leaves a mutation’s expected errors to its result union', async () => {

@@ -51,3 +51,15 @@ export class StoreBusyError extends StoreError {
     super(message);
   }
 }
+
+/**
+ * The database cannot answer: it is down, refuses connections, or a statement ran past its
+ * time limit. Nothing can be said about the data; the same request may succeed later. (The
+ * schema answers it with the code STORE_UNAVAILABLE.)
+ */
+export class StoreUnavailableError extends StoreError {
+  override name = 'StoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -172,6 +172,14 @@ export interface Store extends TimelineStore, StatisticsStore {
 
   /** Changes on every write; use it to validate caches. */
   datasetVersion(): Promise<string>;
+  /**
+   * Calls `listener` with the new dataset version after each write that changed it: every write
+   * to the database, whichever process made it, where the engine can hear them (PostgreSQL);
+   * this process's own writes otherwise (SQLite). Returns a function that stops the calls.
+   */
+  onDatasetChange(listener: (version: string) => void): () => void;
+  /** Resolves when the database answers a trivial query; throws when it cannot. */
+  ping(): Promise<void>;
 
   upsertTag(tag: Tag): Promise<Tag>;
   upsertMedia(media: MediaInput): Promise<Media>;

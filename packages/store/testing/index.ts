@@ -11,6 +11,7 @@ import { statisticsTests } from './statistics.ts';
 import { timelineTests } from './timeline.ts';
 import { writeTests } from './writes.ts';
 
+export { type Comparison, compareStores } from './compare.ts';
 export { fixtureArticles, seed, walk } from './fixture.ts';
 export { fixtureStatistics } from './statistics.ts';
 export { fixtureTimeline } from './timeline.ts';

@@ -2,7 +2,8 @@
 // server's own refusals, all in the GraphQL shape `{ errors: [{ message, extensions: { code } }] }`.
 
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ERROR_CODES } from '@jin/schema';
+import { ERROR_CODES, UNAVAILABLE_RETRY_S } from '@jin/schema';
+import { StoreUnavailableError } from '@jin/store';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_MARK } from '../limits.ts';
@@ -30,6 +31,23 @@ export interface ErrorsOptions {
 export const errorsPlugin: FastifyPluginAsync<ErrorsOptions> = async (app, { maxBodyBytes }) => {
   app.setErrorHandler(
     async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      // Outside GraphQL too (the version check before a kept answer, a feed, a page), a
+      // database that cannot be reached is a clear 503 to retry, not a crash.
+      if (error instanceof StoreUnavailableError) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .code(503)
+          .header('retry-after', String(UNAVAILABLE_RETRY_S))
+          .header('cache-control', 'no-store')
+          .send({
+            errors: [
+              {
+                message: 'The database is unavailable; retry shortly.',
+                extensions: { code: 'STORE_UNAVAILABLE', retryAfter: UNAVAILABLE_RETRY_S },
+              },
+            ],
+          });
+      }
       const status = error.statusCode ?? 500;
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       const code =

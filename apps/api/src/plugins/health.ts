@@ -1,4 +1,4 @@
-// The health check: whether the store answers, with its article count and dataset version.
+// The health check: whether the database answers, with its article count and dataset version.
 
 import { SERVER_PATHS } from '@jin/site';
 import type { Store } from '@jin/store';
@@ -11,6 +11,8 @@ export interface HealthOptions {
 export const healthPlugin: FastifyPluginAsync<HealthOptions> = async (app, { store }) => {
   app.get(SERVER_PATHS.health, async (_request, reply) => {
     try {
+      // ping first: counts and the version may be answered from memory.
+      await store.ping();
       const [articles, version] = await Promise.all([
         store.countArticles(),
         store.datasetVersion(),

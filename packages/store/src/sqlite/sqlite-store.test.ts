@@ -611,3 +611,26 @@ describe('Ranking with document frequencies counted once per dataset version', (
     await store.close();
   });
 });
+
+describe('Dataset changes in SQLite', () => {
+  it("tells listeners the new version after each of the process's own writes that moved it", async () => {
+    const store = openSqliteStore();
+    const heard: string[] = [];
+    const stop = store.onDatasetChange((version) => heard.push(version));
+    await seed(store, fixtureArticles(3));
+    expect(heard.at(-1)).toBe(await store.datasetVersion());
+    const count = heard.length;
+    expect(new Set(heard).size).toBe(count);
+    // Nothing changed: no one is told.
+    await store.importArticles(fixtureArticles(3));
+    expect(heard).toHaveLength(count);
+    await store.deleteArticle(1);
+    expect(heard).toHaveLength(count + 1);
+    stop();
+    await store.deleteArticle(2);
+    expect(heard).toHaveLength(count + 1);
+    await store.ping();
+    await store.close();
+    await expect(store.ping()).rejects.toThrow();
+  });
+});

@@ -97,6 +97,9 @@ export class SqliteStore implements Store {
   readonly filterCounts: FilterCounts;
   /** What the reads share (see read-context.ts). */
   private readonly reads: ReadContext;
+  private readonly listeners = new Set<(version: string) => void>();
+  /** The version the listeners last heard. */
+  private told: string | null = null;
 
   constructor(options: SqliteStoreOptions) {
     const rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
@@ -191,6 +194,34 @@ export class SqliteStore implements Store {
     return this.version();
   }
 
+  async ping(): Promise<void> {
+    this.stmt('SELECT 1').get();
+  }
+
+  /** Only this process writes the file it has open, so its own writes are all there is to hear. */
+  onDatasetChange(listener: (version: string) => void): () => void {
+    if (this.listeners.size === 0) this.told = this.version();
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Tells the listeners when the last write moved the version. */
+  private tell(): void {
+    if (this.listeners.size === 0 || !this.db.open) return;
+    const version = this.version();
+    if (version === this.told) return;
+    this.told = version;
+    for (const listener of this.listeners) {
+      try {
+        listener(version);
+      } catch {
+        // One listener's failure must not keep the others from hearing.
+      }
+    }
+  }
+
   private version(): string {
     return this.stmt(
       `SELECT (SELECT value FROM meta WHERE key = 'dataset_id') || '.' ||
@@ -211,8 +242,12 @@ export class SqliteStore implements Store {
   }
 
   /** Runs a write, retrying on timers while another writer holds the lock, up to the budget. */
-  private write<T>(work: () => T): Promise<T> {
-    return writeWithin((w) => this.tryWrite(w), this.writeWaitMs, work);
+  private async write<T>(work: () => T): Promise<T> {
+    try {
+      return await writeWithin((w) => this.tryWrite(w), this.writeWaitMs, work);
+    } finally {
+      this.tell();
+    }
   }
 
   async upsertTag(tag: Tag): Promise<Tag> {

@@ -2,6 +2,7 @@
 
 import type Database from 'better-sqlite3';
 import { InvalidInputError } from '../errors.ts';
+import { LAST_USE_INTERVAL_MS, tokenIssues } from '../token-rules.ts';
 import type { ApiToken, TokenScope, TokenStore } from '../types.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
@@ -21,11 +22,9 @@ const toToken = (r: Row): ApiToken => ({
   revokedAt: r.revoked_at,
 });
 
-const SCOPES: readonly TokenScope[] = ['write', 'admin'];
 const COLUMNS = 'name, scopes, created_at, last_used_at, revoked_at';
 
-/** A token's last use is written at most this often, so reads never wait on a write. */
-export const LAST_USE_INTERVAL_MS = 60_000;
+export { LAST_USE_INTERVAL_MS };
 
 export class SqliteTokenStore implements TokenStore {
   private readonly db: Database.Database;
@@ -44,19 +43,10 @@ export class SqliteTokenStore implements TokenStore {
     tokenHash: string;
     scopes: TokenScope[];
   }): Promise<ApiToken> {
-    const issues = [];
-    if (!/^[\w.@-]{1,64}$/.test(token.name)) {
-      issues.push({ field: 'name', message: 'must be 1-64 letters, digits, dots, @, _ or -' });
-    }
-    if (token.scopes.length === 0 || token.scopes.some((s) => !SCOPES.includes(s))) {
-      issues.push({ field: 'scopes', message: `must be one or more of ${SCOPES.join(', ')}` });
-    }
-    if (!/^[0-9a-f]{64}$/.test(token.tokenHash)) {
-      issues.push({ field: 'tokenHash', message: 'must be a hex SHA-256 digest' });
-    }
-    if (this.db.prepare('SELECT 1 FROM api_tokens WHERE name = ?').get(token.name)) {
-      issues.push({ field: 'name', message: `a token named "${token.name}" already exists` });
-    }
+    const issues = tokenIssues(
+      token,
+      this.db.prepare('SELECT 1 FROM api_tokens WHERE name = ?').get(token.name) !== undefined,
+    );
     if (issues.length > 0) throw new InvalidInputError(issues);
     this.db
       .prepare('INSERT INTO api_tokens (name, token_hash, scopes, created_at) VALUES (?, ?, ?, ?)')

@@ -1,0 +1,66 @@
+// The PostgreSQL store against the SQLite store on the same archive, read by read (see
+// testing/compare.ts for what is compared and how search may differ).
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { compareStores, fixtureArticles, seed } from '../../testing/index.ts';
+import { dropDatabasesAfterAll, freshDatabase } from '../../testing/postgres-databases.ts';
+import { SqliteStore } from '../sqlite/sqlite-store.ts';
+import type { Store } from '../types.ts';
+import { createPostgresStore } from './postgres-store.ts';
+
+dropDatabasesAfterAll();
+const stores: Store[] = [];
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+});
+
+describe('PostgreSQL and SQLite on the same archive', () => {
+  it('answer every list, page, count and related read alike, and search alike but for stems', async () => {
+    // A small rank window, so that relevance lists have several tiers to compare.
+    const sqlite = new SqliteStore({ path: ':memory:', rankWindow: 8 });
+    const postgres = await createPostgresStore({ url: await freshDatabase(), rankWindow: 8 });
+    stores.push(sqlite, postgres);
+    const archive = fixtureArticles(160).map((a, i) => ({
+      ...a,
+      // Dates over three years, and a few plural words for stemming to find.
+      releasedOn: `202${i % 3}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      summary: i % 9 === 0 ? `${a.summary}\n\nMore visas and permits.` : a.summary,
+    }));
+    for (const store of stores) await seed(store, archive);
+    const result = await compareStores(sqlite, postgres, {
+      queries: [
+        'visa',
+        'census',
+        'rules',
+        'point two',
+        'article 7',
+        'wage',
+        'camp',
+        'visa rules',
+        'visas',
+        'permit',
+        'quota trainee',
+        'asylum number',
+      ],
+    });
+    expect(result.pagesCompared).toBeGreaterThan(500);
+    // "visa" finds "visas" (and "visas" finds "visa", "permit" finds "permits") only through
+    // SQLite's stemmer; everything else matches alike.
+    expect(result.stemMatches.map((m) => m.query)).toEqual([
+      'visa',
+      'visa rules',
+      'visas',
+      'permit',
+    ]);
+    expect(result.sameMatches).toEqual([
+      'census',
+      'rules',
+      'point two',
+      'article 7',
+      'wage',
+      'camp',
+      'quota trainee',
+      'asylum number',
+    ]);
+  });
+});
