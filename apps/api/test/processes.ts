@@ -53,7 +53,8 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
         ...env,
       },
       {
-        timeoutMs: 20_000,
+        // Seeding a fresh database takes most of it, longer on a busy machine.
+        timeoutMs: 45_000,
       },
     );
   } catch (error) {
