@@ -11,6 +11,7 @@ import './styles/components.css';
 // In the entry, not the routes: a server-rendered page is styled before any script runs.
 import './features/articles/article.css';
 import './features/timeline/timeline.css';
+import './features/developers/developers.css';
 import './styles/print.css';
 
 /**

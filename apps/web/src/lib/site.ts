@@ -27,6 +27,8 @@ export const paths = {
     const search = new URLSearchParams(query).toString();
     return search ? `/timeline?${search}` : '/timeline';
   },
+  /** The API guide for developers. */
+  developers: '/developers',
   /** One rule change on the timeline: its entry's id is its slug. */
   ruleChange: (slug: string) => `/timeline#${encodeURIComponent(slug)}`,
 };
