@@ -45,6 +45,21 @@ function countRule(kind: Kind.FIELD | Kind.DIRECTIVE, what: string, max: number)
   };
 }
 
+/** What one operation measured, with the limits it was held to (sent when a client asks). */
+export interface OperationCost {
+  complexity: number;
+  depth: number;
+  breadth: number;
+  limits: QueryLimits;
+}
+
+/**
+ * The request's `extensions` field that asks for the cost in the answer's `extensions.cost`.
+ * Part of the request itself, not a header, so a GET's URL (the cache's key) says whether the
+ * answer holds it.
+ */
+export const COST_EXTENSION = 'cost';
+
 export const maxAliasesRule = (max: number) => countRule(Kind.FIELD, 'aliases', max);
 export const maxDirectivesRule = (max: number) => countRule(Kind.DIRECTIVE, 'directives', max);
 
@@ -60,14 +75,17 @@ export function operationLimitErrors(
     variables?: Record<string, unknown> | undefined;
     context: object;
     limits: QueryLimits;
+    /** Called with what was measured, within the limits or not. */
+    measured?: (cost: OperationCost) => void;
   },
 ): readonly GraphQLError[] {
-  const { limits } = options;
+  const { limits, measured } = options;
   const rule = createComplexityRule({
     context: options.context,
     variableValues: options.variables ?? {},
     operationName: options.operationName ?? null,
     validate: ({ depth, breadth, complexity }, report) => {
+      measured?.({ complexity, depth, breadth, limits });
       if (depth > limits.depth) report(tooMuch('levels of nesting', depth, limits.depth));
       else if (breadth > limits.breadth) report(tooMuch('fields', breadth, limits.breadth));
       else if (complexity > limits.complexity) {
@@ -81,12 +99,27 @@ export function operationLimitErrors(
 /**
  * Checks every operation before it runs; over a limit it answers HTTP 400 without executing.
  * The schema's own check during execution is then skipped for the request (its limits are set
- * to null), since the same calculation has already passed.
+ * to null), since the same calculation has already passed. A request whose `extensions` ask for
+ * the cost (`"cost": true`) gets what was measured in the answer's `extensions.cost`.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
+      const asked = request.extensions?.[COST_EXTENSION] === true;
+      let cost: OperationCost | undefined;
+      const measured = asked
+        ? (measure: OperationCost) => {
+            cost = measure;
+          }
+        : undefined;
       return {
+        ...(asked && {
+          async willSendResponse({ response }) {
+            if (!cost || response.body.kind !== 'single') return;
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, [COST_EXTENSION]: cost };
+          },
+        }),
         async didResolveOperation({ document, operationName, request, contextValue }) {
           if (!contextValue.limits) return;
           let errors: readonly GraphQLError[];
@@ -96,6 +129,7 @@ export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin
               variables: request.variables,
               context: contextValue,
               limits: contextValue.limits,
+              measured,
             });
           } catch {
             // An argument the schema refuses (the cost of a field reads its arguments): left to

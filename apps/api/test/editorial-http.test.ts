@@ -155,6 +155,42 @@ describe('rate limiting', () => {
       { authorization: 'Bearer writer-secret' },
     );
     expect(editor.status).toBe(200);
+    // Not counted, so no quota to report.
+    expect(editor.headers.get('ratelimit-remaining')).toBeNull();
+  });
+
+  it('reports the quota on every counted answer: remaining falls, then comes back after the reset', async () => {
+    const limited = await start({ JIN_RATE_LIMIT_RPS: '1', JIN_RATE_LIMIT_BURST: '3' });
+    const quota = (response: Response) => ({
+      status: response.status,
+      policy: response.headers.get('ratelimit-policy'),
+      limit: response.headers.get('ratelimit-limit'),
+      remaining: Number(response.headers.get('ratelimit-remaining')),
+      reset: Number(response.headers.get('ratelimit-reset')),
+      retryAfter: response.headers.get('retry-after'),
+    });
+    // The API over POST and GET, and a feed: one budget.
+    const answers = [
+      await gql(limited, '{ __typename }'),
+      await fetch(`${limited}/graphql?query=%7B__typename%7D`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+      await fetch(`${limited}/feeds/atom.xml`),
+      await gql(limited, '{ __typename }'),
+    ];
+    const seen = answers.map(quota);
+    expect(seen.map((q) => q.status)).toEqual([200, 200, 200, 429]);
+    expect(seen.map((q) => q.remaining)).toEqual([2, 1, 0, 0]);
+    expect(seen.every((q) => q.limit === '3' && q.policy === '3;w=3')).toBe(true);
+    // Seconds to a full bucket grow as it empties; only the refusal says when to retry.
+    expect(seen[0]?.reset).toBe(1);
+    expect(seen[2]?.reset).toBeGreaterThanOrEqual(2);
+    expect(seen[2]?.reset).toBeLessThanOrEqual(3);
+    expect(seen.map((q) => q.retryAfter)).toEqual([null, null, null, '1']);
+    await Promise.all(answers.map((response) => response.text()));
+    await new Promise((resolve) => setTimeout(resolve, (seen[3]?.reset ?? 3) * 1000));
+    const after = quota(await gql(limited, '{ __typename }'));
+    expect(after).toMatchObject({ status: 200, remaining: 2, reset: 1, retryAfter: null });
   });
 });
 

@@ -43,7 +43,8 @@ export interface ApiProcess {
 
 export async function startApi(
   env: Record<string, string>,
-  { timeoutMs = 20_000 }: { timeoutMs?: number } = {},
+  // Seeding a fresh database takes most of the default, longer on a busy machine.
+  { timeoutMs = 45_000 }: { timeoutMs?: number } = {},
 ): Promise<ApiProcess> {
   const dist = env.JIN_WEB_DIST ? undefined : webDistFixture();
   let site: SpawnedSite;

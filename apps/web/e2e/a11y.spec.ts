@@ -17,3 +17,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+// On its own: the page types above already fill one test's time on a busy machine.
+test('the API guide passes axe in both themes', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/developers');
+    await settled(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Use the API');
+    await expectAccessible(page);
+  }
+});

@@ -2,6 +2,8 @@
 // browser hydrates it without asking the API again, and a reader without JavaScript can browse.
 
 import { readFileSync } from 'node:fs';
+import { API_EXAMPLES } from '@jin/site/api-guide';
+import { curlCommand } from '@jin/site/api-guide/curl';
 import { expect, test } from '@playwright/test';
 import { api, settled } from './support.ts';
 
@@ -54,6 +56,17 @@ test('the HTML of the feed and of an article already holds the page, its title a
     `<meta name="description" content="${escapeHtml(first.excerpt)}" />`,
   );
   expect(articleHtml).toContain(`>${reactText(first.title)}</h1>`);
+});
+
+test('the API guide arrives rendered, with every example', async ({ request }) => {
+  const response = await request.get('/developers');
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain('<title>Use the API · Japan Immigration News</title>');
+  for (const example of API_EXAMPLES) {
+    expect(html, example.id).toContain(`id="${example.id}"`);
+    expect(html, example.id).toContain(reactText(curlCommand(example)));
+  }
 });
 
 test('an unknown slug is a 404 in the HTML answer itself', async ({ request }) => {

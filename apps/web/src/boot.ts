@@ -12,6 +12,7 @@ import './styles/components.css';
 import './features/articles/article.css';
 import './features/timeline/timeline.css';
 import './styles/charts.css';
+import './features/developers/developers.css';
 import './styles/print.css';
 
 /**

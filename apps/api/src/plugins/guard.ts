@@ -4,7 +4,7 @@
 import type { ApiToken, TokenStore } from '@jin/store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate } from '../auth.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import { type RateLimiter, rateLimitHeaders } from '../rate-limit.ts';
 import { tooMany } from './errors.ts';
 
 declare module 'fastify' {
@@ -26,7 +26,10 @@ export const NO_TOKENS: TokenStore = {
 
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-/** A preHandler that sets `request.viewer`, or answers 429 or 401 itself. */
+/**
+ * A preHandler that sets `request.viewer`, or answers 429 or 401 itself. Every answer that counts
+ * against the client's rate says what is left of it (the RateLimit header fields).
+ */
 export function createGuard(tokens: TokenStore, limiter: RateLimiter): Guard {
   return async (request, reply) => {
     const auth = await authenticate(request.headers.authorization, tokens);
@@ -36,8 +39,11 @@ export function createGuard(tokens: TokenStore, limiter: RateLimiter): Guard {
     }
     // Anonymous requests and refused tokens alike count against the client's rate, so
     // guessing tokens costs what any other request costs.
-    const wait = limiter.take(request.ip);
-    if (wait > 0) return tooMany(reply, wait);
+    const quota = limiter.take(request.ip);
+    if (quota) {
+      reply.headers(rateLimitHeaders(quota, limiter.policy));
+      if (quota.retryAfter > 0) return tooMany(reply, quota.retryAfter);
+    }
     if (auth.kind === 'invalid') {
       return reply
         .code(401)

@@ -10,7 +10,7 @@ import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { PageRenderer } from '../pages.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import { type RateLimiter, rateLimitHeaders } from '../rate-limit.ts';
 import { matches } from '../response-cache.ts';
 import { notFound } from './errors.ts';
 
@@ -95,7 +95,10 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
     let page = kept;
     if (!page) {
       // Rendering runs queries, so an anonymous client over its rate gets the shell instead.
-      if (limiter.take(request.ip) > 0) return sendShell(reply);
+      const quota = limiter.take(request.ip);
+      // The shell answers 200 (the browser renders the page), so no Retry-After.
+      if (quota) reply.headers(rateLimitHeaders({ ...quota, retryAfter: 0 }, limiter.policy));
+      if (quota && quota.retryAfter > 0) return sendShell(reply);
       try {
         page = await pages.render(request.url, version, etag);
       } catch (error) {

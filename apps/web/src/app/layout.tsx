@@ -12,7 +12,7 @@ import {
   useNavigation,
   useSearchParams,
 } from 'react-router';
-import { FEEDS, SITE_NAME } from '../lib/site.ts';
+import { FEEDS, paths, SITE_NAME } from '../lib/site.ts';
 
 export function Layout() {
   const { pathname } = useLocation();
@@ -103,6 +103,9 @@ export function Layout() {
               <a href={FEEDS.rss} type="application/rss+xml">
                 RSS feed
               </a>
+            </li>
+            <li>
+              <Link to={paths.developers}>API guide</Link>
             </li>
             <li>
               <a href={SERVER_PATHS.explorer}>API explorer</a>

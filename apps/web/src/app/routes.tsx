@@ -119,6 +119,15 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
               }),
             }),
             page({
+              id: 'developers',
+              handle: { chunk: 'src/features/developers/developers-route.tsx' },
+              path: 'developers',
+              lazy: async () => ({
+                Component: (await import('../features/developers/developers-route.tsx'))
+                  .DevelopersRoute,
+              }),
+            }),
+            page({
               id: 'search',
               handle: { chunk: 'src/features/search/search-route.tsx' },
               path: 'search',

@@ -29,6 +29,8 @@ export const paths = {
   },
   numbers: NUMBERS_PATH,
   series: (slug: string) => `${NUMBERS_PATH}/${encodeURIComponent(slug)}`,
+  /** The API guide for developers. */
+  developers: '/developers',
   /** One rule change on the timeline: its entry's id is its slug. */
   ruleChange: (slug: string) => `/timeline#${encodeURIComponent(slug)}`,
 };
