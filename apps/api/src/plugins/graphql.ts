@@ -4,10 +4,17 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import { type Context, createContext, type QueryLimits, schema } from '@jin/schema';
+import {
+  type CompiledExecutor,
+  type Context,
+  createContext,
+  type QueryLimits,
+  schema,
+} from '@jin/schema';
 import { SERVER_PATHS } from '@jin/site';
 import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { compiledGateway } from '../compiled-gateway.ts';
 import type { Config } from '../config.ts';
 import { maxAliasesRule, maxDirectivesRule, operationLimitsPlugin } from '../limits.ts';
 import { answerVersion, etagFor, matches, ResponseCache, requestHash } from '../response-cache.ts';
@@ -27,14 +34,16 @@ export interface GraphqlOptions {
   store: Store;
   guard: Guard;
   limits: QueryLimits;
+  /** Runs every operation Apollo has parsed, validated and checked. */
+  executor: CompiledExecutor;
 }
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
   app,
-  { config, store, guard, limits },
+  { config, store, guard, limits, executor },
 ) => {
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledGateway(schema, executor),
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
