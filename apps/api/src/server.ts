@@ -17,12 +17,13 @@ import { registerExplorer } from './explorer.ts';
 import { calendarPlugin } from './plugins/calendar.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { feedsPlugin } from './plugins/feeds.ts';
-import { graphqlPlugin } from './plugins/graphql.ts';
+import { graphqlPlugin, validationRules } from './plugins/graphql.ts';
 import { createGuard, NO_TOKENS } from './plugins/guard.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { readerAppPlugin } from './plugins/reader-app.ts';
 import { CSP_HEADER, REQUEST_IDS, securityPlugin } from './plugins/security.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { loadKnownDocuments } from './trusted-documents.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +65,13 @@ export async function buildServer(
   // One executor for the API and the rendered pages' queries: they share the compiled documents.
   const executor = compiledExecutor(schema);
   app.decorate('graphqlExecutor', executor);
+  const known = loadKnownDocuments(config.JIN_WEB_DIST, schema, {
+    rules: validationRules(config),
+    maxTokens: config.JIN_MAX_TOKENS,
+  });
+  for (const { id, reason } of known.refused) {
+    app.log.error({ id, reason }, 'a document of the reader app is refused; it is sent as text');
+  }
   // On the root, so that the request of every route has it (the guard sets it).
   app.decorateRequest('viewer', null);
 
@@ -71,7 +79,7 @@ export async function buildServer(
   // Before any route: compression is attached to each route as it is added.
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(securityPlugin, { corsOrigins: config.JIN_CORS_ORIGINS });
-  await app.register(graphqlPlugin, { config, store, guard, limits, executor });
+  await app.register(graphqlPlugin, { config, store, guard, limits, executor, known });
   await app.register(feedsPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(calendarPlugin, { store, publicUrl: config.publicUrl, guard });
   registerExplorer(app, CSP_HEADER);
