@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 const config: CodegenConfig = {
   schema: '../../packages/schema/schema.graphql',
@@ -7,7 +8,15 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
+      presetConfig: {
+        fragmentMasking: { unmaskFunctionName: 'getFragmentData' },
+        // persisted-documents.json: each document by the sha256 of its text, the id the app
+        // sends instead of the document (the server knows them from the same file).
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+      },
+      // The documents as Apollo Client sends them (it asks for __typename everywhere), so the
+      // server runs, by id, exactly what the cache expects.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 // By path, not by package name: Vite bundles the config's relative imports, but leaves package
 // imports to Node, which cannot load TypeScript.
 import { API_PREFIXES } from '../../packages/site/src/paths.ts';
+import { TRUSTED_DOCUMENTS_FILE } from '../../packages/site/src/server-entry.ts';
 
 const api = 'http://127.0.0.1:4000';
 const proxy = Object.fromEntries(API_PREFIXES.map((prefix) => [prefix, api]));
@@ -23,7 +24,7 @@ function graphqlDocuments(): Plugin {
     buildStart() {
       const source = readFileSync(generated, 'utf8');
       const pattern =
-        /export const (\w+) = \{"kind":"Document","definitions":\[\{"kind":"\w+",(?:"operation":"\w+",)?"name":\{"kind":"Name","value":"(\w+)"\}/g;
+        /export const (\w+) = \{(?:"__meta__":\{"hash":"[\w:]+"\},)?"kind":"Document","definitions":\[\{"kind":"\w+",(?:"operation":"\w+",)?"name":\{"kind":"Name","value":"(\w+)"\}/g;
       exportsByName = new Map([...source.matchAll(pattern)].map((m) => [m[2] ?? '', m[1] ?? '']));
     },
     transform(code, id) {
@@ -38,6 +39,22 @@ function graphqlDocuments(): Plugin {
       });
       const imports = `import { ${[...used].join(', ')} } from ${JSON.stringify(generated)};\n`;
       return { code: imports + rewritten, map: null };
+    },
+  };
+}
+
+/** Codegen's manifest of the app's documents, beside index.html, for the server to load. */
+function trustedDocuments(): Plugin {
+  const manifest = fileURLToPath(new URL('./src/gql/persisted-documents.json', import.meta.url));
+  return {
+    name: 'jin:trusted-documents',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: TRUSTED_DOCUMENTS_FILE,
+        source: readFileSync(manifest, 'utf8'),
+      });
     },
   };
 }
@@ -111,7 +128,7 @@ export default defineConfig(({ command, isSsrBuild }) => ({
     graphqlDocuments(),
     react(),
     scriptsAfterContent(),
-    ...(isSsrBuild ? [] : [compileHints()]),
+    ...(isSsrBuild ? [] : [compileHints(), trustedDocuments()]),
   ],
   resolve: command === 'build' ? { alias: { 'react-router': reactRouterProduction } } : {},
   // The server build carries its dependencies, tree-shaken: loading them module by module from

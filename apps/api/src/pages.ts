@@ -11,10 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { compileFunction } from 'node:vm';
-import { type Context, schema } from '@jin/schema';
+import type { Context, Execute } from '@jin/schema';
 import type { BuildManifest, ServerEntry } from '@jin/site';
 import type { Store } from '@jin/store';
-import { execute } from 'graphql';
 import { answerVersion, type CacheBudget, etagFor, ResponseCache } from './response-cache.ts';
 
 export type PageResponse =
@@ -29,6 +28,8 @@ export interface PageRendererOptions {
   manifest?: BuildManifest;
   store: Store;
   context: () => Context;
+  /** The server's executor, the one its GraphQL route uses. */
+  execute: Execute;
   /** Bytes of rendered pages kept, and the largest page kept. */
   cache: CacheBudget;
 }
@@ -100,8 +101,7 @@ export class PageRenderer {
       template: this.options.template,
       ...(this.options.manifest ? { manifest: this.options.manifest } : {}),
       execute: async ({ query, variables, operationName }) => {
-        const executed = await execute({
-          schema,
+        const executed = await this.options.execute({
           document: query,
           variableValues: variables,
           operationName,

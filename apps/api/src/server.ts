@@ -3,7 +3,13 @@
 // ./plugins; they are registered in order, so the shared hooks come before any route.
 
 import fastifyCompress from '@fastify/compress';
-import { DEFAULT_LIMITS, type QueryLimits } from '@jin/schema';
+import {
+  type CompiledExecutor,
+  compiledExecutor,
+  DEFAULT_LIMITS,
+  type QueryLimits,
+  schema,
+} from '@jin/schema';
 import type { Store, TokenStore } from '@jin/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -11,13 +17,21 @@ import { registerExplorer } from './explorer.ts';
 import { calendarPlugin } from './plugins/calendar.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { feedsPlugin } from './plugins/feeds.ts';
-import { graphqlPlugin } from './plugins/graphql.ts';
+import { graphqlPlugin, validationRules } from './plugins/graphql.ts';
 import { createGuard, NO_TOKENS } from './plugins/guard.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { readerAppPlugin } from './plugins/reader-app.ts';
 import { CSP_HEADER, REQUEST_IDS, securityPlugin } from './plugins/security.ts';
 import { statisticsCsvPlugin } from './plugins/statistics-csv.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { loadKnownDocuments } from './trusted-documents.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The compiled executor every GraphQL operation runs through (its counts, for tests). */
+    graphqlExecutor: CompiledExecutor;
+  }
+}
 
 export interface ServerOptions {
   logger?: boolean;
@@ -49,6 +63,16 @@ export async function buildServer(
     depth: config.JIN_MAX_DEPTH,
     breadth: DEFAULT_LIMITS.breadth,
   };
+  // One executor for the API and the rendered pages' queries: they share the compiled documents.
+  const executor = compiledExecutor(schema);
+  app.decorate('graphqlExecutor', executor);
+  const known = loadKnownDocuments(config.JIN_WEB_DIST, schema, {
+    rules: validationRules(config),
+    maxTokens: config.JIN_MAX_TOKENS,
+  });
+  for (const { id, reason } of known.refused) {
+    app.log.error({ id, reason }, 'a document of the reader app is refused; it is sent as text');
+  }
   // On the root, so that the request of every route has it (the guard sets it).
   app.decorateRequest('viewer', null);
 
@@ -56,12 +80,18 @@ export async function buildServer(
   // Before any route: compression is attached to each route as it is added.
   await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(securityPlugin, { corsOrigins: config.JIN_CORS_ORIGINS });
-  await app.register(graphqlPlugin, { config, store, guard, limits });
+  await app.register(graphqlPlugin, { config, store, guard, limits, executor, known });
   await app.register(feedsPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(calendarPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(statisticsCsvPlugin, { store, publicUrl: config.publicUrl, guard });
   registerExplorer(app, CSP_HEADER);
   await app.register(healthPlugin, { store });
-  await app.register(readerAppPlugin, { config, store, limits, limiter });
+  await app.register(readerAppPlugin, {
+    config,
+    store,
+    limits,
+    limiter,
+    execute: executor.execute,
+  });
   return app;
 }

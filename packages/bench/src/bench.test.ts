@@ -77,16 +77,27 @@ describe('pnpm bench --smoke', () => {
       'post-timeline',
       'post-search',
       'post-floor',
+      'post-feed-c10',
+      'post-search-c10',
+      'get-feed-c10',
+      'get-304-c10',
       'ceiling',
+      'ceiling-c10',
+      'ceiling-304',
+      'ceiling-304-c10',
       'yoga',
       'mercurius',
+      'mercurius-c10',
     ]);
     for (const r of runs) {
       expect(positive(r.reqPerSec) && positive(r.requests), r.id).toBe(true);
       expect(r.latencyP99, r.id).toBeGreaterThanOrEqual(r.latencyP50);
       expect(r.errors + r.non2xx, r.id).toBe(0);
-      if (r.id !== 'ceiling') expect(positive(r.vsCeiling), r.id).toBe(true);
+      if (!r.id.startsWith('ceiling')) expect(positive(r.vsCeiling), r.id).toBe(true);
     }
+    expect(
+      report?.api?.runs.find((r) => r.id === 'ceiling-304')?.statusCodes['304'],
+    ).toBeGreaterThan(0);
     expect(report?.api?.runs.find((r) => r.id === 'get-304')?.statusCodes['304']).toBeGreaterThan(
       0,
     );

@@ -12,6 +12,13 @@ import './types/statistics.ts';
 export { type Context, createContext, DEFAULT_LIMITS, type QueryLimits } from './context.ts';
 export { apiError, badInput, ERROR_CODES, type ErrorCode } from './errors.ts';
 export { UNAVAILABLE_RETRY_S } from './store-errors-plugin.ts';
+export {
+  type CompiledExecutor,
+  compiledExecutor,
+  type Execute,
+  type ExecutorStats,
+  plainExecutor,
+} from './execute.ts';
 export { parseSummary, type SummaryBlock } from './types/summary.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

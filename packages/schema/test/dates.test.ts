@@ -1,9 +1,10 @@
 import { loadArchive, seedStore } from '@jin/content';
 import type { Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
-import { execute, parse, validate } from 'graphql';
+import { parse, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, schema } from '../src/index.ts';
+import { execute } from './execute.ts';
 
 let store: Store;
 const archive = loadArchive();

@@ -1,10 +1,11 @@
 import { loadArchive, seedStore } from '@jin/content';
 import type { ApiToken, Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
-import { execute, parse } from 'graphql';
+import { parse } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createContext, DEFAULT_LIMITS, schema } from '../src/index.ts';
 import { counting } from './counting.ts';
+import { execute } from './execute.ts';
 
 const archive = loadArchive();
 let store: Store;

@@ -7,7 +7,6 @@ import type { Store } from '@jin/store';
 import { openSqliteStore, SqliteStore } from '@jin/store/sqlite';
 import {
   type ExecutionResult,
-  execute,
   type GraphQLArgument,
   type GraphQLField,
   isInputObjectType,
@@ -19,6 +18,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, schema } from '../src/index.ts';
 import { counting } from './counting.ts';
+import { execute } from './execute.ts';
 
 let store: Store;
 const archive = loadArchive();

@@ -9,9 +9,10 @@ import {
   StoreUnavailableError,
 } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
-import { execute, parse } from 'graphql';
+import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, DEFAULT_LIMITS, schema } from '../src/index.ts';
+import { execute } from './execute.ts';
 
 let store: Store;
 

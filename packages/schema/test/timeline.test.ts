@@ -3,10 +3,11 @@ import { loadTimeline } from '@jin/content/timeline';
 import { todayInJapan } from '@jin/site';
 import { parsePartialDate, type Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
-import { type ExecutionResult, execute, parse } from 'graphql';
+import { type ExecutionResult, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, schema } from '../src/index.ts';
 import { counting } from './counting.ts';
+import { execute } from './execute.ts';
 
 let store: Store;
 const archive = loadArchive();

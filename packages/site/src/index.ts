@@ -15,4 +15,6 @@ export type {
   RenderedPage,
   RenderPageOptions,
   ServerEntry,
+  TrustedDocuments,
 } from './server-entry.ts';
+export { TRUSTED_DOCUMENTS_FILE } from './server-entry.ts';

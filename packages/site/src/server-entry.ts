@@ -32,3 +32,10 @@ export interface RenderPageOptions {
 export interface ServerEntry {
   renderPage(options: RenderPageOptions): Promise<RenderedPage>;
 }
+
+/**
+ * The reader app's documents by id (`sha256:<hex of the text>`), written by its browser build next
+ * to index.html: the app sends an id instead of a document, and the server knows each by it.
+ */
+export const TRUSTED_DOCUMENTS_FILE = 'persisted-documents.json';
+export type TrustedDocuments = Record<string, string>;

@@ -119,6 +119,13 @@ export function formatError(
     const { http: _http, ...extensions } = (original as GraphQLError).extensions;
     return { ...formatted, extensions: { ...extensions, code: originalCode } };
   }
+  if (code === 'PERSISTED_QUERY_NOT_FOUND') {
+    return {
+      message:
+        'No document is known by this id (extensions.persistedQuery.sha256Hash): send the document itself in `query`, with or without its id.',
+      extensions: { code },
+    };
+  }
   if (OUR_CODES.has(code) || APOLLO_CODES.has(code)) return formatted;
   // Apollo's own refusals of a request (a 4xx without a code, such as a persisted-query hash
   // that does not match) are the client's to read.

@@ -4,13 +4,26 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import { type Context, createContext, type QueryLimits, schema } from '@jin/schema';
+import {
+  type CompiledExecutor,
+  type Context,
+  createContext,
+  type QueryLimits,
+  schema,
+} from '@jin/schema';
 import { SERVER_PATHS } from '@jin/site';
 import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { compiledGateway } from '../compiled-gateway.ts';
 import type { Config } from '../config.ts';
 import { maxAliasesRule, maxDirectivesRule, operationLimitsPlugin } from '../limits.ts';
 import { answerVersion, etagFor, matches, ResponseCache, requestHash } from '../response-cache.ts';
+import {
+  documentStore,
+  type KnownDocuments,
+  persistedId,
+  persistedQueryCache,
+} from '../trusted-documents.ts';
 import { badRequest, formatError } from './errors.ts';
 import type { Guard } from './guard.ts';
 
@@ -27,22 +40,26 @@ export interface GraphqlOptions {
   store: Store;
   guard: Guard;
   limits: QueryLimits;
+  /** Runs every operation Apollo has parsed, validated and checked. */
+  executor: CompiledExecutor;
+  /** The reader app's documents, parsed and validated at start, known by id. */
+  known: KnownDocuments;
 }
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
   app,
-  { config, store, guard, limits },
+  { config, store, guard, limits, executor, known },
 ) => {
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledGateway(schema, executor),
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: config.NODE_ENV !== 'production',
     parseOptions: { maxTokens: config.JIN_MAX_TOKENS },
-    validationRules: [
-      maxAliasesRule(config.JIN_MAX_ALIASES),
-      maxDirectivesRule(config.JIN_MAX_DIRECTIVES),
-    ],
+    validationRules: validationRules(config),
+    // Known documents are neither parsed nor validated again; others are kept once they pass.
+    persistedQueries: { cache: persistedQueryCache(known) },
+    documentStore: documentStore(known),
     // Fastify's own close() drains in-flight requests; Apollo is stopped after it (onClose).
     stopOnTerminationSignals: false,
     // HTTP caching is ours (ETag on the dataset version, below); Apollo's per-field cache hints
@@ -70,7 +87,10 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
     if (repeated) return badRequest(reply, `Give the \`${repeated}\` parameter once.`);
     const { query, variables = '', operationName = '' } = params as Record<string, string>;
     const search = () => new URL(request.url, 'http://local').search;
-    if (!query || request.viewer) return runApollo(apollo, request, reply, search(), context);
+    // A document sent by id (the reader app's, or one registered by its hash) is cached the same.
+    const id = query ? undefined : persistedId(params.extensions as string | undefined);
+    const document = query ?? (id && `#${id}`);
+    if (!document || request.viewer) return runApollo(apollo, request, reply, search(), context);
     // The same rule Apollo applies to the requests it runs, before any answer is given.
     if (!preflighted(request)) return badRequest(reply, CSRF_MESSAGE);
     const key = request.url.slice(request.url.indexOf('?'));
@@ -78,7 +98,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
     // hash of the operation itself, the same however its parameters are ordered.
     const version = await answerVersion(store);
     const hit = cache.get(version, key);
-    const etag = hit?.etag ?? etagFor(version, requestHash(query, variables, operationName));
+    const etag = hit?.etag ?? etagFor(version, requestHash(document, variables, operationName));
     const notModified = () =>
       reply.code(304).header('etag', etag).header('cache-control', cacheControl).send();
     if (hit) {
@@ -101,6 +121,12 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
     return body;
   });
 };
+
+/** Apollo's validation rules, and ours (the known documents are validated with them at start). */
+export const validationRules = (config: Config) => [
+  maxAliasesRule(config.JIN_MAX_ALIASES),
+  maxDirectivesRule(config.JIN_MAX_DIRECTIVES),
+];
 
 /** Whether a browser would have sent this request only after a CORS preflight. */
 function preflighted(request: FastifyRequest): boolean {

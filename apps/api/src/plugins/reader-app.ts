@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { createContext, type QueryLimits } from '@jin/schema';
+import { createContext, type Execute, type QueryLimits } from '@jin/schema';
 import { API_PREFIXES, ASSETS_PATH, type BuildManifest } from '@jin/site';
 import type { Store } from '@jin/store';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -23,11 +23,13 @@ export interface ReaderAppOptions {
   limits: QueryLimits;
   /** The API's rate limiter: rendering a page runs queries too. */
   limiter: RateLimiter;
+  /** Runs the pages' queries: the executor the GraphQL route uses. */
+  execute: Execute;
 }
 
 export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
   app,
-  { config, store, limits, limiter },
+  { config, store, limits, limiter, execute },
 ) => {
   const indexPath = join(config.JIN_WEB_DIST, 'index.html');
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
@@ -56,6 +58,7 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
           manifest: readManifest(config.JIN_WEB_DIST),
           store,
           context: () => createContext(store, limits, null),
+          execute,
           cache: {
             maxBytes: config.JIN_PAGE_CACHE_BYTES,
             maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,

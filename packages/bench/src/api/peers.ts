@@ -14,7 +14,7 @@ type PeerName = (typeof PEERS)[number]['server'];
 
 /** A peer's run, in the shape of our own runs. */
 export type PeerRun = LoadResult & {
-  id: PeerName;
+  id: string;
   label: string;
   server: PeerName;
   method: 'POST';
@@ -27,6 +27,9 @@ export type PeerRun = LoadResult & {
 export async function benchPeers(
   ourFeedData: string,
   loadFeed: (server: { url: string; pid: number }) => Promise<LoadResult>,
+  /** The same at few connections, for the peers our targets name. */
+  loadFeedLightly: (server: { url: string; pid: number }) => Promise<LoadResult>,
+  lightly: { peers: readonly PeerName[]; suffix: string; label: string },
 ): Promise<{ runs: PeerRun[]; agree: boolean }> {
   const runs: PeerRun[] = [];
   let agree = true;
@@ -46,6 +49,15 @@ export async function benchPeers(
         method: 'POST',
         ...result,
       });
+      if (lightly.peers.includes(peer.server)) {
+        runs.push({
+          id: `${peer.server}${lightly.suffix}`,
+          label: `${peer.label}${lightly.label}`,
+          server: peer.server,
+          method: 'POST',
+          ...(await loadFeedLightly(server)),
+        });
+      }
     } finally {
       await server.stop();
     }

@@ -10,7 +10,8 @@ export function apiPage(r: ApiResult, { metrics, settings: s }: Report): string 
   const ratio = (x: number | undefined) => (x === undefined ? '—' : formatValue(x, 'x'));
   const rows = r.runs.map((run) => {
     const id = figureId(run);
-    const checks = [`${id}.p99`, `${id}.vsCeiling`, `${id}.errors`]
+    const checks = ['vsMercurius', 'p99VsMercurius', 'vsYoga', 'vsFeed', 'vsCeiling', 'errors']
+      .map((k) => `${id}.${k}`)
       .map((k) => byId(metrics, k))
       .filter((m): m is Metric => m?.target !== undefined);
     return [
@@ -34,9 +35,9 @@ export function apiPage(r: ApiResult, { metrics, settings: s }: Report): string 
     ];
   });
   return [
-    `## API throughput (autocannon, ${s.connections} connections, ${s.durationS} s after ${s.warmupS} s warm-up, loopback)`,
+    `## API throughput (autocannon, ${s.connections} connections, and ${s.fewConnections} in the rows that say so; ${s.durationS} s after ${s.warmupS} s warm-up, loopback)`,
     '',
-    `Real seed archive in memory; each server alone in its own process (NODE_ENV=production, logging off). Feed response: ${n(r.feedBytes)} bytes. Peers returned ${r.peersAgree ? 'exactly the same data' : 'DIFFERENT data'} for the feed query.`,
+    `Real seed archive in memory; each server alone in its own process (NODE_ENV=production, logging off). Feed response: ${n(r.feedBytes)} bytes. Each ceiling is node:http sending our server's own answer byte for byte (status, headers, body): the cached 200 for GET and the bodiless 304 for revalidation. Peers returned ${r.peersAgree ? 'exactly the same data' : 'DIFFERENT data'} for the feed query.`,
     '',
     table(
       [

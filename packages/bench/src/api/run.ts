@@ -1,7 +1,6 @@
 // HTTP throughput of our API against a plain node:http ceiling and two peer GraphQL servers,
 // each server alone in its own process while autocannon (in this process) loads it.
 
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postGraphql, request } from '../shared/http.ts';
 import { type LoadResult, load, postShot, runLoad, type Shot } from '../shared/load.ts';
@@ -21,10 +20,12 @@ import {
 } from '../shared/queries.ts';
 import type { Context } from '../shared/section.ts';
 import type { Settings } from '../shared/settings.ts';
+import { loadCeiling, type Recorded, record } from './ceilings.ts';
 import { benchPeers, PEERS } from './peers.ts';
 import { type ServerName, startServer } from './servers/start.ts';
 
 export interface ApiRun extends LoadResult {
+  /** The target; runs at the settings' few connections end in FEW (`post-feed-c10`). */
   id: string;
   label: string;
   server: ServerName;
@@ -44,6 +45,13 @@ export interface ApiResult {
 export type ApiProfile = ProfileSummary & { run: string };
 
 const PREFLIGHT = { 'apollo-require-preflight': 'true' };
+
+/** Our targets that are also loaded at few connections, besides the ceilings and Mercurius. */
+export const LIGHT_RUNS = ['post-feed', 'post-search', 'get-feed', 'get-304'];
+/** The suffix of a run's id at few connections. */
+export const few = (settings: Pick<Settings, 'fewConnections'>) => `-c${settings.fewConnections}`;
+/** A run's ceiling: node:http with the identical response (the 304's for revalidations). */
+export const ceilingOf = (id: string) => (id.startsWith('get-304') ? 'ceiling-304' : 'ceiling');
 const getPath = (query: string) => `/graphql?${new URLSearchParams({ query })}`;
 
 function fail(what: string): never {
@@ -76,6 +84,11 @@ export async function benchApi({
   const shots: Record<string, { label: string; shot: Shot }> = {};
   let feedBody: string;
   let feedData: FeedData;
+  let answers: { ok: Recorded; notModified: Recorded };
+  const lightly = {
+    suffix: few(settings),
+    label: `, ${settings.fewConnections} connections`,
+  };
   try {
     const feed = await checked(
       ours.url,
@@ -153,38 +166,72 @@ export async function benchApi({
       const result = await runLoad(settings, ours, shot);
       runs.push({ id, label, server: 'api', method: shot.method, ...result });
     }
+    for (const id of LIGHT_RUNS) {
+      const { label, shot } = shots[id] as { label: string; shot: Shot };
+      const result = await runLoad(settings, ours, shot, settings.fewConnections);
+      runs.push({
+        id: id + lightly.suffix,
+        label: label + lightly.label,
+        server: 'api',
+        method: shot.method,
+        ...result,
+      });
+    }
+    // The cached answers exactly as the load generator receives them, for their ceilings.
+    answers = {
+      ok: await record(ours.url, (shots['get-feed'] as { shot: Shot }).shot),
+      notModified: await record(ours.url, (shots['get-304'] as { shot: Shot }).shot),
+    };
+    if (answers.ok.status !== 200 || answers.notModified.status !== 304) {
+      fail(`the cached answers were ${answers.ok.status} and ${answers.notModified.status}`);
+    }
   } finally {
     await ours.stop();
   }
 
-  const bodyFile = join(workDir, 'feed-body.json');
-  writeFileSync(bodyFile, feedBody);
-  const ceiling = await startServer('ceiling', { env: { BENCH_BODY_FILE: bodyFile } });
-  try {
-    const result = await runLoad(settings, ceiling, postShot(FEED_QUERY));
-    runs.push({
-      id: 'ceiling',
-      label: 'node:http, precomputed feed body',
-      server: 'ceiling',
-      method: 'POST',
-      ...result,
-    });
-  } finally {
-    await ceiling.stop();
+  for (const [id, answer, label] of [
+    ['ceiling', answers.ok, 'node:http, the cached 200 byte for byte'],
+    ['ceiling-304', answers.notModified, 'node:http, the 304 byte for byte'],
+  ] as const) {
+    const { shot } = shots[id === 'ceiling' ? 'get-feed' : 'get-304'] as { shot: Shot };
+    const [many, light] = await loadCeiling(workDir, id, answer, [
+      { shot, load: (server, s) => runLoad(settings, server, s) },
+      { shot, load: (server, s) => runLoad(settings, server, s, settings.fewConnections) },
+    ]);
+    for (const [suffix, result] of [
+      ['', many],
+      [lightly.suffix, light],
+    ] as const) {
+      runs.push({
+        id: id + suffix,
+        label: label + (suffix ? lightly.label : ''),
+        server: 'ceiling',
+        method: 'GET',
+        ...(result as LoadResult),
+      });
+    }
   }
 
-  const peers = await benchPeers(JSON.stringify(feedData), (server) =>
-    runLoad(settings, server, postShot(FEED_QUERY)),
+  const peers = await benchPeers(
+    JSON.stringify(feedData),
+    (server) => runLoad(settings, server, postShot(FEED_QUERY)),
+    (server) => runLoad(settings, server, postShot(FEED_QUERY), settings.fewConnections),
+    { ...lightly, peers: ['mercurius'] },
   );
   runs.push(...peers.runs);
 
-  const ceilingRate = runs.find((r) => r.id === 'ceiling')?.reqPerSec ?? Number.NaN;
+  // Each run against its own ceiling and the peers, at the same number of connections.
   for (const run of runs) {
     if (run.server === 'ceiling') continue;
-    run.vsCeiling = run.reqPerSec / ceilingRate;
+    const suffix = run.connections === settings.connections ? '' : lightly.suffix;
+    const base = run.id.endsWith(suffix) ? run.id.slice(0, run.id.length - suffix.length) : run.id;
+    const ceiling = runs.find((r) => r.id === ceilingOf(base) + suffix)?.reqPerSec;
+    if (ceiling) run.vsCeiling = run.reqPerSec / ceiling;
     run.vsPeers = {};
     for (const peer of PEERS) {
-      const rate = runs.find((r) => r.server === peer.server)?.reqPerSec;
+      const rate = runs.find(
+        (r) => r.server === peer.server && r.connections === run.connections,
+      )?.reqPerSec;
       if (rate && run.server !== peer.server) run.vsPeers[peer.server] = run.reqPerSec / rate;
     }
   }
@@ -207,7 +254,7 @@ async function profileSlowest(
   shots: Record<string, { label: string; shot: Shot }>,
 ): Promise<ApiProfile> {
   const slowest = runs
-    .filter((r) => r.server === 'api')
+    .filter((r) => r.server === 'api' && r.connections === settings.connections)
     .sort((a, b) => a.reqPerSec - b.reqPerSec)[0] as ApiRun;
   const dir = join(workDir, 'cpu-profile');
   const server = await startServer('api', { cpuProfileDir: dir });

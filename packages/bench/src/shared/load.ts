@@ -90,18 +90,22 @@ export const postShot = (query: string): Shot => ({
   body: graphqlBody(query),
 });
 
-/** Loads a server with one request at the settings' connections, duration and warm-up. */
+/**
+ * Loads a server with one request at the settings' duration and warm-up, and their connections
+ * unless `connections` says otherwise.
+ */
 export async function runLoad(
   settings: Settings,
   server: { url: string; pid: number },
   shot: Shot,
+  connections = settings.connections,
 ): Promise<LoadResult> {
   const { path, ...rest } = shot;
   return load({
     ...rest,
     url: server.url + path,
     pid: server.pid,
-    connections: settings.connections,
+    connections,
     duration: settings.durationS,
     warmup: settings.warmupS,
   });

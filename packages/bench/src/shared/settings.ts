@@ -11,6 +11,8 @@ export interface Settings {
   storeSampling: SampleOptions;
   httpSampling: SampleOptions;
   connections: number;
+  /** The lighter load the API's main figures are also taken at (p50 and p99 without queueing). */
+  fewConnections: number;
   /** Seconds of measured load per autocannon run, after `warmupS` seconds of warm-up. */
   durationS: number;
   warmupS: number;
@@ -31,6 +33,7 @@ export function settingsFor(smoke: boolean): Settings {
         storeSampling: { warmup: 3, iterations: 20, budgetMs: 200, minIterations: 5 },
         httpSampling: { warmup: 2, iterations: 10, budgetMs: 200, minIterations: 5 },
         connections: 50,
+        fewConnections: 10,
         durationS: 1,
         warmupS: 0.5,
         lighthouse: false,
@@ -45,6 +48,7 @@ export function settingsFor(smoke: boolean): Settings {
         storeSampling: { warmup: 20, iterations: 1000, budgetMs: 3000, minIterations: 15 },
         httpSampling: { warmup: 100, iterations: 400, budgetMs: 3000, minIterations: 15 },
         connections: 50,
+        fewConnections: 10,
         durationS: 10,
         warmupS: 2,
         lighthouse: true,

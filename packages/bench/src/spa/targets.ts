@@ -5,7 +5,7 @@ import type { RouteBundle } from './bundles.ts';
 import type { SpaResult } from './run.ts';
 
 /** Gzipped JavaScript the feed route loads, entry included, in KB. */
-export const FEED_JS_KB = 130;
+export const FEED_JS_KB = 170;
 
 /** Lighthouse on every measured page: scores at least, timings (s, ms) and CLS at most. */
 export const LIGHTHOUSE = {
