@@ -16,6 +16,8 @@ import { createGuard, NO_TOKENS } from './plugins/guard.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { readerAppPlugin } from './plugins/reader-app.ts';
 import { CSP_HEADER, REQUEST_IDS, securityPlugin } from './plugins/security.ts';
+import { shareImagesPlugin } from './plugins/share-images.ts';
+import { sitemapPlugin } from './plugins/sitemap.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 export interface ServerOptions {
@@ -58,6 +60,15 @@ export async function buildServer(
   await app.register(graphqlPlugin, { config, store, guard, limits });
   await app.register(feedsPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(calendarPlugin, { store, publicUrl: config.publicUrl, guard });
+  await app.register(shareImagesPlugin, {
+    store,
+    guard,
+    cache: {
+      maxBytes: config.JIN_SHARE_IMAGE_CACHE_BYTES,
+      maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,
+    },
+  });
+  await app.register(sitemapPlugin, { store, publicUrl: config.publicUrl, guard });
   registerExplorer(app, CSP_HEADER);
   await app.register(healthPlugin, { store });
   await app.register(readerAppPlugin, { config, store, limits, limiter });

@@ -2,7 +2,13 @@
 // reader app's server build.
 
 export { dayBefore, todayInJapan } from './japan-today.ts';
-export { API_PREFIXES, ASSETS_PATH, SERVER_PATHS } from './paths.ts';
+export {
+  API_PREFIXES,
+  ASSETS_PATH,
+  SERVER_PATHS,
+  SHARE_IMAGE_SIZE,
+  shareImagePaths,
+} from './paths.ts';
 export type {
   BuildManifest,
   Execute,
@@ -10,3 +16,4 @@ export type {
   RenderPageOptions,
   ServerEntry,
 } from './server-entry.ts';
+export { SITE_NAME } from './site-name.ts';
