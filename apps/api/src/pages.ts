@@ -28,6 +28,8 @@ export interface PageRendererOptions {
   /** The browser build's manifest, so pages can name their own modules for the browser. */
   manifest?: BuildManifest;
   store: Store;
+  /** The site's public origin, for the pages' canonical and preview addresses. */
+  publicUrl: string;
   context: () => Context;
   /** Bytes of rendered pages kept, and the largest page kept. */
   cache: CacheBudget;
@@ -98,6 +100,7 @@ export class PageRenderer {
     const result = await entry.renderPage({
       url,
       template: this.options.template,
+      publicUrl: this.options.publicUrl,
       ...(this.options.manifest ? { manifest: this.options.manifest } : {}),
       execute: async ({ query, variables, operationName }) => {
         const executed = await execute({

@@ -55,6 +55,7 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
           template: indexHtml,
           manifest: readManifest(config.JIN_WEB_DIST),
           store,
+          publicUrl: config.publicUrl,
           context: () => createContext(store, limits, null),
           cache: {
             maxBytes: config.JIN_PAGE_CACHE_BYTES,
