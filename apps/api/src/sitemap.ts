@@ -1,10 +1,18 @@
 // The sitemap: every article, tag and outlet page and the site's fixed pages, each with the date
 // its page last changed. An article's page changes when the article is written (`updatedAt`),
 // never before its release; a tag's or an outlet's page when one of its articles does.
+// One file holds 50,000 pages at most: a larger archive gets a sitemap index at the same address,
+// naming its parts (`?part=1`, `?part=2`, …).
 
 import { Readable } from 'node:stream';
 import type { ArticleKey, Store } from '@jin/store';
-import { type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
+import {
+  type IndexItem,
+  SitemapIndexStream,
+  type SitemapItemLoose,
+  SitemapStream,
+  streamToPromise,
+} from 'sitemap';
 
 /** Pages that are neither an article, a tag nor an outlet. */
 const FIXED_PAGES = ['/', '/timeline', '/tags', '/media'];
@@ -12,16 +20,20 @@ const FIXED_PAGES = ['/', '/timeline', '/tags', '/media'];
 /** How many articles are read from the store at a time. */
 const BATCH = 100;
 
-/** The sitemap protocol's limit on one file; a larger archive would need a sitemap index. */
+/** The sitemap protocol's limit on the pages one file lists. */
 export const MAX_SITEMAP_URLS = 50_000;
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-/** The date a page last changed: `YYYY-MM-DD` or an ISO instant, whichever is later. */
+/** The date a page last changed: its release or its last edit, whichever is later. */
 const lastChange = (releasedOn: string, updatedAt: string) =>
   later(`${releasedOn}T00:00:00.000Z`, new Date(updatedAt).toISOString());
 
-export async function renderSitemap(store: Store, publicUrl: string): Promise<string> {
+const listed = (path: string, lastmod: string | undefined): SitemapItemLoose =>
+  lastmod ? { url: path, lastmod } : { url: path };
+
+/** Every page of the site, with its last change where it has one. */
+export async function sitemapPages(store: Store): Promise<SitemapItemLoose[]> {
   const articles: SitemapItemLoose[] = [];
   const tagChanged = new Map<string, string>();
   const outletChanged = new Map<string, string>();
@@ -43,9 +55,7 @@ export async function renderSitemap(store: Store, publicUrl: string): Promise<st
     if (!slice.hasNextPage || !after) break;
   }
   const [tags, outlets] = await Promise.all([store.listTags(), store.listMedia()]);
-  const listed = (path: string, lastmod: string | undefined): SitemapItemLoose =>
-    lastmod ? { url: path, lastmod } : { url: path };
-  const items: SitemapItemLoose[] = [
+  return [
     ...FIXED_PAGES.map((path) => listed(path, newest || undefined)),
     ...articles,
     ...tags.map(({ item }) =>
@@ -55,12 +65,40 @@ export async function renderSitemap(store: Store, publicUrl: string): Promise<st
       listed(`/media/${encodeURIComponent(item.slug)}`, outletChanged.get(item.slug)),
     ),
   ];
-  if (items.length > MAX_SITEMAP_URLS) {
-    throw new Error(`the sitemap would list ${items.length} pages; one file holds 50,000`);
-  }
+}
+
+export interface SitemapFiles {
+  /** What `/sitemap.xml` answers: every page, or an index of the parts. */
+  main: string;
+  /** The parts, `?part=1` first; empty when the main file lists every page. */
+  parts: string[];
+}
+
+async function urlset(items: SitemapItemLoose[], publicUrl: string): Promise<string> {
   const stream = new SitemapStream({ hostname: publicUrl });
-  const xml = await streamToPromise(Readable.from(items).pipe(stream));
-  return xml.toString('utf8');
+  return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
+}
+
+export async function renderSitemaps(
+  store: Store,
+  publicUrl: string,
+  sitemapPath: string,
+  maxUrls = MAX_SITEMAP_URLS,
+): Promise<SitemapFiles> {
+  const pages = await sitemapPages(store);
+  if (pages.length <= maxUrls) return { main: await urlset(pages, publicUrl), parts: [] };
+  const parts: string[] = [];
+  const index: IndexItem[] = [];
+  for (let start = 0; start < pages.length; start += maxUrls) {
+    const chunk = pages.slice(start, start + maxUrls);
+    parts.push(await urlset(chunk, publicUrl));
+    const lastmod = chunk.reduce((max, page) => later(max, page.lastmod ?? ''), '');
+    const url = `${publicUrl}${sitemapPath}?part=${parts.length}`;
+    index.push(lastmod ? { url, lastmod } : { url });
+  }
+  const stream = new SitemapIndexStream();
+  const main = (await streamToPromise(Readable.from(index).pipe(stream))).toString('utf8');
+  return { main, parts };
 }
 
 /** robots.txt: everything may be crawled except the API itself; where the sitemap is. */

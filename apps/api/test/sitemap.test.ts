@@ -9,11 +9,27 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
+import { renderSitemaps } from '../src/sitemap.ts';
 
 const PUBLIC_URL = 'https://news.example.org';
 const archive = loadArchive();
 let store: Store;
 let app: FastifyInstance;
+let listCalls = 0;
+
+/** Counts the store's article list reads, to see how often the sitemap reads the archive. */
+function counting(inner: Store): Store {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (prop === 'listArticles') listCalls++;
+        return value.apply(target, args);
+      };
+    },
+  });
+}
 
 beforeAll(async () => {
   store = openSqliteStore();
@@ -24,7 +40,7 @@ beforeAll(async () => {
     JIN_PUBLIC_URL: PUBLIC_URL,
     LOG_LEVEL: 'silent',
   });
-  app = await buildServer(config, store, { logger: false });
+  app = await buildServer(config, counting(store), { logger: false });
 });
 
 afterAll(async () => {
@@ -116,6 +132,49 @@ describe('sitemap', () => {
     const moved = after.entries.find((e) => e.loc === loc)?.lastmod ?? '';
     expect(Date.parse(moved)).toBeGreaterThan(Date.parse(before));
     await store.upsertArticle(article);
+  });
+});
+
+describe('sitemap reads', () => {
+  it('reads the archive once per dataset version, however many crawlers ask', async () => {
+    await readSitemap();
+    const before = listCalls;
+    await readSitemap();
+    await readSitemap();
+    expect(listCalls).toBe(before);
+  });
+
+  it('has no parts while one file holds every page', async () => {
+    for (const part of ['1', '0', 'x', '1e3']) {
+      const res = await app.inject({ method: 'GET', url: `${SERVER_PATHS.sitemap}?part=${part}` });
+      expect(res.statusCode, part).toBe(404);
+    }
+  });
+
+  it('splits into an index of parts past the limit of one file, losing no page', async () => {
+    const max = 50;
+    const { main, parts } = await renderSitemaps(store, PUBLIC_URL, SERVER_PATHS.sitemap, max);
+    const single = await renderSitemaps(store, PUBLIC_URL, SERVER_PATHS.sitemap);
+    const parser = new XMLParser({
+      isArray: (name) => name === 'url' || name === 'sitemap',
+      parseTagValue: false,
+    });
+    const all = (parser.parse(single.main).urlset.url as Entry[]).map((e) => e.loc);
+    expect(parts).toHaveLength(Math.ceil(all.length / max));
+    const index = parser.parse(main).sitemapindex.sitemap as Entry[];
+    expect(index.map((s) => s.loc)).toEqual(
+      parts.map((_, i) => `${PUBLIC_URL}${SERVER_PATHS.sitemap}?part=${i + 1}`),
+    );
+    const listed: string[] = [];
+    for (const [i, part] of parts.entries()) {
+      expect(XMLValidator.validate(part)).toBe(true);
+      const entries = parser.parse(part).urlset.url as Entry[];
+      expect(entries.length).toBeLessThanOrEqual(max);
+      listed.push(...entries.map((e) => e.loc));
+      const newest = Math.max(...entries.map((e) => Date.parse(e.lastmod ?? '') || 0));
+      expect(Date.parse(index[i]?.lastmod ?? '')).toBe(newest);
+    }
+    expect(listed).toEqual(all);
   });
 });
 
