@@ -18,8 +18,9 @@ import type { Guard } from './guard.ts';
 const DESIGN = '1';
 
 /**
- * One image drawn at a time: a render takes a core for tens of milliseconds, and the other core
- * is left to pages and the API. A few more wait; past that the answer is 503 with Retry-After.
+ * One image drawn at a time, in one worker thread: a drawing takes a core for tens to hundreds of
+ * milliseconds, and the other core is left to pages and the API. A few more wait; past that the
+ * answer is 503 with Retry-After.
  */
 export const IMAGE_RENDERS = { concurrency: 1, waiting: 8 } as const;
 
@@ -41,6 +42,7 @@ export const shareImagesPlugin: FastifyPluginAsync<ShareImagesOptions> = async (
 ) => {
   const cache = new ResponseCache(budget);
   const renderer = new CardRenderer();
+  app.addHook('onClose', () => renderer.close());
   const queue = new RenderQueue(renders.concurrency, renders.waiting);
   // Requests for the same image while it is being drawn wait for that one drawing.
   const drawing = new Map<string, Promise<Buffer>>();

@@ -5,8 +5,10 @@ describe('FallbackFonts', () => {
   it('reads only the Japanese font files that hold the characters asked for', async () => {
     const fonts = new FallbackFonts();
     const found = await fonts.load('ja-JP', '朝日新聞');
+    // Each file in regular and bold.
     expect(found.length).toBeGreaterThan(0);
-    expect(found.length).toBeLessThanOrEqual(4);
+    expect(found.length).toBeLessThanOrEqual(8);
+    expect(new Set(found.map((f) => f.weight))).toEqual(new Set([400, 700]));
     for (const font of found) {
       // WOFF files start with the signature "wOFF".
       expect(

@@ -77,12 +77,18 @@ export class FallbackFonts {
       const subset = subsets.find((s) => s.ranges.some(([a, b]) => code >= a && code <= b));
       if (subset) wanted.add(subset.file);
     }
+    // Regular and bold, to match the text around: the files of each weight cover the same ranges.
+    const files = [...wanted].flatMap((file) => [
+      { file: file.replace('-700-', '-400-'), weight: 400 as const, name: file },
+      { file, weight: 700 as const, name: file },
+    ]);
     return Promise.all(
-      [...wanted].map((file) => {
+      files.map(({ file, weight, name }) => {
         let font = this.files.get(file);
         if (!font) {
-          // A name per file: satori keeps one font per name, and each file holds other glyphs.
-          font = fontFile(this.pkg, file, `${JAPANESE} ${file}`, 700);
+          // A family per range: satori keeps one font per family and weight, and each file of
+          // the package holds other characters.
+          font = fontFile(this.pkg, file, `${JAPANESE} ${name}`, weight);
           this.files.set(file, font);
         }
         return font;
