@@ -66,5 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = result.data;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  return { ...config, publicUrl: config.JIN_PUBLIC_URL ?? `http://${host}:${config.PORT}` };
+  // Without a trailing slash, so that `${publicUrl}/path` is one address however it was written.
+  const publicUrl = (config.JIN_PUBLIC_URL ?? `http://${host}:${config.PORT}`).replace(/\/+$/, '');
+  return { ...config, publicUrl };
 }
