@@ -43,6 +43,7 @@ const schema = z.object({
   JIN_CACHE_MAX_AGE: int(0, 86_400).default(30),
   JIN_RESPONSE_CACHE_BYTES: int(0, 8 * GIB).default(64 * MIB),
   JIN_PAGE_CACHE_BYTES: int(0, 8 * GIB).default(32 * MIB),
+  JIN_SHARE_IMAGE_CACHE_BYTES: int(0, 8 * GIB).default(16 * MIB),
   JIN_CACHE_MAX_ENTRY_BYTES: int(1024, 64 * MIB).default(512 * 1024),
   JIN_RATE_LIMIT_RPS: z.coerce.number().min(0).max(1_000_000).default(30),
   JIN_RATE_LIMIT_BURST: int(1, 1_000_000).default(120),
@@ -72,5 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = result.data;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  return { ...config, publicUrl: config.JIN_PUBLIC_URL ?? `http://${host}:${config.PORT}` };
+  // Without a trailing slash, so that `${publicUrl}/path` is one address however it was written.
+  const publicUrl = (config.JIN_PUBLIC_URL ?? `http://${host}:${config.PORT}`).replace(/\/+$/, '');
+  return { ...config, publicUrl };
 }

@@ -18,6 +18,11 @@ await loadStatisticsInto(store, (err) =>
 );
 
 await app.listen({ port: config.PORT, host: config.HOST });
+if (config.NODE_ENV === 'production' && config.JIN_PUBLIC_URL === undefined) {
+  app.log.warn(
+    `JIN_PUBLIC_URL is not set: canonical addresses, previews, feeds and the sitemap name ${config.publicUrl}`,
+  );
+}
 app.log.info(
   `Japan Immigration News at ${config.publicUrl} (explorer: ${config.publicUrl}/graphiql)`,
 );

@@ -27,6 +27,8 @@ export interface PageRendererOptions {
   /** The browser build's manifest, so pages can name their own modules for the browser. */
   manifest?: BuildManifest;
   store: Store;
+  /** The site's public origin, for the pages' canonical and preview addresses. */
+  publicUrl: string;
   context: () => Context;
   /** The server's executor, the one its GraphQL route uses. */
   execute: Execute;
@@ -99,6 +101,7 @@ export class PageRenderer {
     const result = await entry.renderPage({
       url,
       template: this.options.template,
+      publicUrl: this.options.publicUrl,
       ...(this.options.manifest ? { manifest: this.options.manifest } : {}),
       execute: async ({ query, variables, operationName }) => {
         const executed = await this.options.execute({

@@ -22,6 +22,8 @@ import { createGuard, NO_TOKENS } from './plugins/guard.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { readerAppPlugin } from './plugins/reader-app.ts';
 import { CSP_HEADER, REQUEST_IDS, securityPlugin } from './plugins/security.ts';
+import { shareImagesPlugin } from './plugins/share-images.ts';
+import { sitemapPlugin } from './plugins/sitemap.ts';
 import { statisticsCsvPlugin } from './plugins/statistics-csv.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { loadKnownDocuments } from './trusted-documents.ts';
@@ -84,6 +86,15 @@ export async function buildServer(
   await app.register(feedsPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(calendarPlugin, { store, publicUrl: config.publicUrl, guard });
   await app.register(statisticsCsvPlugin, { store, publicUrl: config.publicUrl, guard });
+  await app.register(shareImagesPlugin, {
+    store,
+    guard,
+    cache: {
+      maxBytes: config.JIN_SHARE_IMAGE_CACHE_BYTES,
+      maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,
+    },
+  });
+  await app.register(sitemapPlugin, { store, publicUrl: config.publicUrl, guard });
   registerExplorer(app, CSP_HEADER);
   await app.register(healthPlugin, { store });
   await app.register(readerAppPlugin, {

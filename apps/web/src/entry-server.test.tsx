@@ -15,6 +15,8 @@ import { fillTemplate, pageAssets, renderPage, serializeState } from './entry-se
 import { TAG_PAGE_SIZE } from './features/tags/tags-query.ts';
 import { articlePage, QUARTERS, range, ruleChangeConnection, STATISTICS } from './test/fixtures.ts';
 
+const ORIGIN = 'https://news.example.org';
+
 const WEB_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const TEMPLATE = `<!doctype html>
@@ -82,6 +84,7 @@ describe('renderPage', () => {
     const result = await renderPage({
       url: '/tags/statistics?page=2',
       template: TEMPLATE,
+      publicUrl: ORIGIN,
       execute,
     });
 
@@ -127,6 +130,7 @@ describe('renderPage', () => {
         const result = await renderPage({
           url: `/tags/statistics?page=2&v=${i}`,
           template: TEMPLATE,
+          publicUrl: ORIGIN,
           execute,
         });
         expect(result.kind).toBe('page');
@@ -145,7 +149,12 @@ describe('renderPage', () => {
 
   it('answers 404 with the not-found page for a slug that matches nothing', async () => {
     const { execute } = executor(() => ({ data: { tag: null, ...noChanges } }));
-    const result = await renderPage({ url: '/tags/nothing', template: TEMPLATE, execute });
+    const result = await renderPage({
+      url: '/tags/nothing',
+      template: TEMPLATE,
+      publicUrl: ORIGIN,
+      execute,
+    });
     expect(result.kind).toBe('page');
     if (result.kind !== 'page') return;
     expect(result.status).toBe(404);
@@ -155,20 +164,35 @@ describe('renderPage', () => {
 
   it('answers 404 for an address no route matches, without running a query', async () => {
     const { calls, execute } = executor(() => ({ data: null }));
-    const result = await renderPage({ url: '/no/such/page', template: TEMPLATE, execute });
+    const result = await renderPage({
+      url: '/no/such/page',
+      template: TEMPLATE,
+      publicUrl: ORIGIN,
+      execute,
+    });
     expect(result.kind === 'page' && result.status).toBe(404);
     expect(calls).toHaveLength(0);
   });
 
   it('falls back to the app shell when the page data has errors or cannot be fetched', async () => {
     const failing = executor(() => ({ errors: [{ message: 'database is locked' }] }));
-    const errors = await renderPage({ url: '/tags', template: TEMPLATE, execute: failing.execute });
+    const errors = await renderPage({
+      url: '/tags',
+      template: TEMPLATE,
+      publicUrl: ORIGIN,
+      execute: failing.execute,
+    });
     expect(errors.kind).toBe('shell');
 
     const down: Execute = async () => {
       throw new Error('no connection');
     };
-    const thrown = await renderPage({ url: '/tags/statistics', template: TEMPLATE, execute: down });
+    const thrown = await renderPage({
+      url: '/tags/statistics',
+      template: TEMPLATE,
+      publicUrl: ORIGIN,
+      execute: down,
+    });
     expect(thrown.kind).toBe('shell');
     expect(thrown.kind === 'shell' && thrown.reason).toContain('no connection');
   });
@@ -176,10 +200,20 @@ describe('renderPage', () => {
   it('puts markup from the data into the page as text only', async () => {
     const hostile = '</script><script>alert(1)</script><!--';
     const { execute } = executor(() => tagData(1, hostile));
-    const result = await renderPage({ url: '/tags/statistics', template: TEMPLATE, execute });
+    const result = await renderPage({
+      url: '/tags/statistics',
+      template: TEMPLATE,
+      publicUrl: ORIGIN,
+      execute,
+    });
     if (result.kind !== 'page') throw new Error(`expected a page, got ${result.kind}`);
-    // Two script elements: the app's and the data block; none from the data.
-    expect(result.html.match(/<script/g)).toHaveLength(2);
+    // The app's script, the data block and the JSON-LD blocks; none from the data.
+    const structured = [
+      ...result.html.matchAll(/<script type="application\/ld\+json"[^>]*>([^<]*)<\/script>/g),
+    ].map((m) => JSON.parse(m[1] ?? '') as { '@type': string; description?: string });
+    expect(structured.map((s) => s['@type'])).toEqual(['CollectionPage', 'BreadcrumbList']);
+    expect(structured[0]?.description).toBe(hostile);
+    expect(result.html.match(/<script/g)).toHaveLength(2 + structured.length);
     expect(result.html).not.toContain('<script>alert(1)');
     expect(result.html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)');
     expect(
@@ -216,6 +250,7 @@ describe("preloading a page's own modules", () => {
     const result = await renderPage({
       url: '/tags/statistics',
       template: TEMPLATE,
+      publicUrl: ORIGIN,
       execute,
       manifest,
     });

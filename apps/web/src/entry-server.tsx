@@ -13,16 +13,12 @@ import { from } from 'rxjs';
 import { createCache } from './app/apollo-client.ts';
 import { MODULES_ELEMENT_ID, STATE_ELEMENT_ID } from './app/page-data.ts';
 import { createRoutes, type PageHandle } from './app/routes.tsx';
+import { headTags, headTagsHtml, scriptJson } from './lib/head-tags.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './lib/site.ts';
 import { type PageMeta, PageMetaContext } from './lib/use-document-meta.ts';
 
 /** JSON for a `<script type="application/json">` block: nothing in it can close the element. */
-export function serializeState(state: unknown): string {
-  return JSON.stringify(state)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+export const serializeState = scriptJson;
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -70,7 +66,10 @@ export function fillTemplate(
   assets: PageAssets = { head: '', modules: [] },
 ) {
   const title = `<title>${escapeHtml(meta.title)}</title>`;
-  const description = `<meta name="description" content="${escapeHtml(meta.description)}" />`;
+  const description = [
+    `<meta name="description" content="${escapeHtml(meta.description)}" />`,
+    headTagsHtml(headTags(meta, meta.origin ?? '')),
+  ].join('\n    ');
   const data = [
     `<script type="application/json" id="${STATE_ELEMENT_ID}">${state}</script>`,
     ...(assets.modules.length
@@ -130,7 +129,12 @@ export async function renderPage(options: RenderPageOptions): Promise<RenderedPa
     return { kind: 'shell', reason: first instanceof Error ? first.message : String(first) };
   }
 
-  const meta: PageMeta = { title: SITE_NAME, description: SITE_DESCRIPTION, status: 200 };
+  const meta: PageMeta = {
+    title: SITE_NAME,
+    description: SITE_DESCRIPTION,
+    status: 200,
+    origin: options.publicUrl.replace(/\/+$/, ''),
+  };
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(
     <StrictMode>

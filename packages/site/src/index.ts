@@ -7,7 +7,9 @@ export {
   ASSETS_PATH,
   NUMBERS_PATH,
   SERVER_PATHS,
+  SHARE_IMAGE_SIZE,
   seriesCsvPath,
+  shareImagePaths,
 } from './paths.ts';
 export type {
   BuildManifest,
@@ -18,3 +20,4 @@ export type {
   TrustedDocuments,
 } from './server-entry.ts';
 export { TRUSTED_DOCUMENTS_FILE } from './server-entry.ts';
+export { SITE_NAME } from './site-name.ts';

@@ -24,6 +24,8 @@ export interface RenderPageOptions {
   /** The browser build's index.html, which the page fills. */
   template: string;
   execute: Execute;
+  /** The site's public origin (`https://host`, no trailing slash): canonical and preview addresses. */
+  publicUrl: string;
   /** When given, the page names its own modules for the browser to fetch early. */
   manifest?: BuildManifest;
 }

@@ -57,6 +57,7 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
           template: indexHtml,
           manifest: readManifest(config.JIN_WEB_DIST),
           store,
+          publicUrl: config.publicUrl,
           context: () => createContext(store, limits, null),
           execute,
           cache: {

@@ -1,6 +1,6 @@
-import { NUMBERS_PATH, SERVER_PATHS } from '@jin/site';
+import { NUMBERS_PATH, SERVER_PATHS, SITE_NAME } from '@jin/site';
 
-export const SITE_NAME = 'Japan Immigration News';
+export { SITE_NAME };
 
 export const SITE_DESCRIPTION =
   "A curated digest of news about Japan's immigration and foreign-resident policy, with original summaries and topical tags.";

@@ -1,11 +1,21 @@
 import { createContext, useContext, useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { applyHeadTags, canonicalPath, headTags, type SharePreview } from './head-tags.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './site.ts';
 
 /** What a page says about itself in the document head, and the HTTP status it is served with. */
 export interface PageMeta {
   title: string;
+  /** The page's own name, without the site's: what a shared link is headed with. */
+  name?: string;
   description: string;
   status: number;
+  /** The site's public origin (`https://host`), for absolute addresses; set on the server. */
+  origin?: string;
+  /** The page's own address (path and the query parameters that make it a page of its own). */
+  path?: string;
+  /** How the page looks when shared, and its structured data. */
+  share?: SharePreview;
 }
 
 /**
@@ -14,19 +24,51 @@ export interface PageMeta {
  */
 export const PageMetaContext = createContext<PageMeta | null>(null);
 
+let browserOrigin: string | null = null;
+
+/**
+ * The site's public origin: on the server, from its configuration; in the browser, from the
+ * canonical link the server rendered (the page may be reached through another address).
+ */
+export function useSiteOrigin(): string {
+  const server = useContext(PageMetaContext);
+  if (server?.origin) return server.origin;
+  if (typeof document === 'undefined') return '';
+  browserOrigin ??= new URL(
+    document.head.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ??
+      window.location.href,
+  ).origin;
+  return browserOrigin;
+}
+
 function documentTitle(title: string | null | undefined): string {
   return title ? `${title} · ${SITE_NAME}` : SITE_NAME;
 }
 
-/** Sets the tab title and the meta description for the page being shown. */
-export function useDocumentMeta(title: string | null | undefined, description?: string | null) {
+/**
+ * Sets the tab title, the meta description, the canonical address and the preview of the page
+ * being shown (Open Graph, Twitter card, JSON-LD).
+ */
+export function useDocumentMeta(
+  title: string | null | undefined,
+  description?: string | null,
+  share: SharePreview = {},
+) {
   const server = useContext(PageMetaContext);
+  const origin = useSiteOrigin();
+  const location = useLocation();
   const fullTitle = documentTitle(title);
   const content = description?.trim() || SITE_DESCRIPTION;
+  const path = canonicalPath(location.pathname, location.search);
   if (server) {
     server.title = fullTitle;
+    server.name = title || SITE_NAME;
     server.description = content;
+    server.path = path;
+    server.share = share;
   }
+  // The preview's data changes with the page's data; its JSON text says when it did.
+  const shareKey = JSON.stringify(share);
   useEffect(() => {
     document.title = fullTitle;
     let meta = document.head.querySelector<HTMLMetaElement>('meta[name="description"]');
@@ -36,7 +78,15 @@ export function useDocumentMeta(title: string | null | undefined, description?: 
       document.head.append(meta);
     }
     meta.content = content;
-  }, [fullTitle, content]);
+    const page: PageMeta = {
+      title: fullTitle,
+      name: title || SITE_NAME,
+      description: content,
+      status: 200,
+      path,
+    };
+    applyHeadTags(headTags({ ...page, share: JSON.parse(shareKey) }, origin));
+  }, [fullTitle, title, content, path, shareKey, origin]);
 }
 
 /** The HTTP status a server-rendered page is sent with (404 for the not-found page). */

@@ -2,14 +2,18 @@
 // the stories it belongs to, related articles and a table of further articles for each tag.
 
 import { useReadQuery } from '@apollo/client/react';
+import { shareImagePaths } from '@jin/site';
 import { Link, useLoaderData } from 'react-router';
 import { NotFound } from '../../components/not-found.tsx';
 import { ReleaseDate } from '../../components/release-date.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
 import { TagChips } from '../../components/tag-chips.tsx';
+import type { ArticleQueryQuery } from '../../gql/graphql.ts';
+import type { SharePreview } from '../../lib/head-tags.ts';
 import { httpUrl } from '../../lib/safe-url.ts';
 import { paths } from '../../lib/site.ts';
-import { useDocumentMeta } from '../../lib/use-document-meta.ts';
+import { articlePage, breadcrumbs } from '../../lib/structured-data.ts';
+import { useDocumentMeta, useSiteOrigin } from '../../lib/use-document-meta.ts';
 import type { ArticleRef } from './article-query.ts';
 import { RelatedArticles } from './related-articles.tsx';
 import { StorySections } from './story-sections.tsx';
@@ -20,7 +24,12 @@ export function ArticleRoute() {
   const queryRef = useLoaderData() as ArticleRef;
   const { data } = useReadQuery(queryRef);
   const article = data.article;
-  useDocumentMeta(article?.title ?? 'Page not found', article?.description);
+  const origin = useSiteOrigin();
+  useDocumentMeta(
+    article?.title ?? 'Page not found',
+    article?.description,
+    article ? articlePreview(article, origin) : {},
+  );
   if (!article) return <NotFound what="article" />;
 
   const source = httpUrl(article.sourceUrl);
@@ -113,4 +122,39 @@ export function ArticleRoute() {
       </div>
     </div>
   );
+}
+
+type ArticleData = NonNullable<ArticleQueryQuery['article']>;
+
+/** The article's preview when shared, and its JSON-LD: our page, based on the original. */
+function articlePreview(article: ArticleData, origin: string): SharePreview {
+  const absolute = (path: string) => `${origin}${path}`;
+  const path = paths.article(article.slug);
+  const image = shareImagePaths.article(article.slug);
+  const outlet = { name: article.media.name, path: paths.media(article.media.slug) };
+  const tags = article.tags.map((tag) => ({ name: tag.name, path: paths.tag(tag.slug) }));
+  const section = tags[0] ?? outlet;
+  return {
+    type: 'article',
+    image,
+    imageAlt: `${article.title} (${article.media.name})`,
+    publishedTime: article.releasedOn,
+    tags: article.tags.map((tag) => tag.name),
+    structuredData: [
+      articlePage(
+        {
+          path,
+          title: article.title,
+          description: article.description,
+          releasedOn: article.releasedOn,
+          sourceUrl: httpUrl(article.sourceUrl),
+          media: outlet,
+          tags,
+          image,
+        },
+        absolute,
+      ),
+      breadcrumbs([{ name: 'Home', path: '/' }, section, { name: article.title, path }], absolute),
+    ],
+  };
 }

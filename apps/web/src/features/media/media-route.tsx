@@ -1,19 +1,38 @@
 // One outlet: its website, article count and articles page by page.
 
 import { useReadQuery } from '@apollo/client/react';
+import { shareImagePaths } from '@jin/site';
 import { Link, useLoaderData } from 'react-router';
 import { NotFound } from '../../components/not-found.tsx';
 import { PagedArticleTable } from '../../components/paged-article-table.tsx';
 import { hostOf, httpUrl } from '../../lib/safe-url.ts';
-import { useDocumentMeta } from '../../lib/use-document-meta.ts';
+import { paths } from '../../lib/site.ts';
+import { collectionPreview } from '../../lib/structured-data.ts';
+import { useDocumentMeta, useSiteOrigin } from '../../lib/use-document-meta.ts';
 import type { MediaRef } from './media-query.ts';
 
 export function MediaRoute() {
   const { data } = useReadQuery(useLoaderData() as MediaRef);
   const media = data.media;
+  const origin = useSiteOrigin();
+  const description = media
+    ? `Articles from ${media.name} recorded in the archive, newest first.`
+    : null;
   useDocumentMeta(
     media?.name ?? 'Page not found',
-    media ? `Articles from ${media.name} recorded in the archive, newest first.` : null,
+    description,
+    media && description
+      ? collectionPreview(
+          {
+            path: paths.media(media.slug),
+            name: media.name,
+            description,
+            image: shareImagePaths.outlet(media.slug),
+            parent: { name: 'Outlets', path: '/media' },
+          },
+          origin,
+        )
+      : {},
   );
   if (!media) return <NotFound what="outlet" />;
   const homepage = httpUrl(media.homepage);

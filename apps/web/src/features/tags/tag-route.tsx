@@ -2,13 +2,15 @@
 // page and its Atom feed.
 
 import { useReadQuery } from '@apollo/client/react';
+import { shareImagePaths } from '@jin/site';
 import { Link, useLoaderData } from 'react-router';
 import { QuarterChart } from '../../components/charts/quarter-chart.tsx';
 import { NotFound } from '../../components/not-found.tsx';
 import { PagedArticleTable } from '../../components/paged-article-table.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
 import { FEEDS, paths } from '../../lib/site.ts';
-import { useDocumentMeta } from '../../lib/use-document-meta.ts';
+import { collectionPreview } from '../../lib/structured-data.ts';
+import { useDocumentMeta, useSiteOrigin } from '../../lib/use-document-meta.ts';
 import type { TagRef } from './tags-query.ts';
 
 export function TagRoute() {
@@ -16,7 +18,23 @@ export function TagRoute() {
   const tag = data.tag;
   const comingUp = data.comingUp.edges.map((edge) => edge.node);
   const changeCount = data.ruleChangeCount.totalCount;
-  useDocumentMeta(tag ? `${tag.name} articles` : 'Page not found', tag?.description);
+  const origin = useSiteOrigin();
+  useDocumentMeta(
+    tag ? `${tag.name} articles` : 'Page not found',
+    tag?.description,
+    tag
+      ? collectionPreview(
+          {
+            path: paths.tag(tag.slug),
+            name: tag.name,
+            description: tag.description,
+            image: shareImagePaths.tag(tag.slug),
+            parent: { name: 'Tags', path: '/tags' },
+          },
+          origin,
+        )
+      : {},
+  );
   if (!tag) return <NotFound what="tag" />;
   return (
     <div className="page">
