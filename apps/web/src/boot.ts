@@ -8,6 +8,7 @@ import { yieldToBrowser } from './lib/yield-to-browser.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/offline.css';
 // In the entry, not the routes: a server-rendered page is styled before any script runs.
 import './features/articles/article.css';
 import './features/timeline/timeline.css';

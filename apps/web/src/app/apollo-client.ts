@@ -3,6 +3,7 @@
 
 import { ApolloClient, type ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SERVER_PATHS } from '@jin/site';
+import { watchedFetch } from '../features/offline/connection-state.ts';
 import generated from '../gql/possible-types.ts';
 import { connectionField } from './connection-merge.ts';
 
@@ -30,6 +31,8 @@ export function createHttpLink(): ApolloLink {
   return new HttpLink({
     uri: SERVER_PATHS.graphql,
     useGETForQueries: true,
+    // So that a request failing at the network shows the offline notice.
+    fetch: watchedFetch,
     // A GET without a custom header is a "simple" request that CSRF prevention refuses.
     headers: { 'apollo-require-preflight': 'true' },
   });

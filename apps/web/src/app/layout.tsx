@@ -12,6 +12,8 @@ import {
   useNavigation,
   useSearchParams,
 } from 'react-router';
+import { StatusBanners } from '../features/offline/status-banners.tsx';
+import { LiveRegion } from '../lib/announce.tsx';
 import { FEEDS, SITE_NAME } from '../lib/site.ts';
 
 export function Layout() {
@@ -60,6 +62,9 @@ export function Layout() {
               <li>
                 <NavLink to="/media">Outlets</NavLink>
               </li>
+              <li>
+                <NavLink to="/saved">Saved</NavLink>
+              </li>
             </ul>
           </nav>
           <Form action="/search" role="search" className="site-search" key={query}>
@@ -81,6 +86,7 @@ export function Layout() {
           </Form>
         </div>
       </header>
+      <StatusBanners />
       <main id="main" ref={main} tabIndex={-1} aria-busy={busy || undefined}>
         <Outlet />
       </main>
@@ -107,6 +113,7 @@ export function Layout() {
           </ul>
         </div>
       </footer>
+      <LiveRegion />
       <ScrollRestoration />
     </>
   );
