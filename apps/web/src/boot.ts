@@ -55,7 +55,9 @@ function preloadPageModules() {
   }
 }
 
-await afterPaint();
+// The app shell (sent when a page was not rendered, or by the service worker offline) has nothing
+// to paint: it would wait for a first paint that never comes.
+if (document.getElementById('root')?.firstElementChild) await afterPaint();
 preloadPageModules();
 // The app's libraries are evaluated one at a time, each in a task of its own (each is a chunk of
 // its own: LIBRARY_CHUNKS in vite.config.ts), before the app, so that no single task holds the
