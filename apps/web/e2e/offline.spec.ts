@@ -14,6 +14,9 @@ async function firstArticles(request: Parameters<typeof api>[0]): Promise<Listed
   return data.articles.edges.map((e) => e.node);
 }
 
+const WIDTHS = [360, 1280];
+const shot = (name: string) => `test-results/screenshots/offline/${name}.png`;
+
 const saveButton = (page: Page, title: string) =>
   page.getByRole('button', { name: `Save article: ${title}`, exact: true });
 
@@ -212,6 +215,10 @@ self.addEventListener('message', (event) => {
       .getByRole('status')
       .filter({ hasText: 'A new version of this site is available.' });
     await expect(prompt).toBeVisible({ timeout: 20_000 });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: shot(`update-prompt-${width}`) });
+    }
     // The new version waits: the old one still answers until the reader chooses.
     expect(await workerVersion(page)).toBe('first');
 
@@ -224,3 +231,48 @@ self.addEventListener('message', (event) => {
     await expect(page.getByText('A new version of this site is available.')).toHaveCount(0);
   });
 });
+
+for (const width of WIDTHS) {
+  test(`screenshots at ${width} px: a saved article, the saved list full and empty, offline`, async ({
+    page,
+    context,
+    request,
+  }) => {
+    const [first, second] = (await firstArticles(request)) as [ListedArticle, ListedArticle];
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    await settled(page);
+    await controlled(page);
+    await saveButton(page, second.title).click();
+    await page.goto(`/articles/${first.slug}`);
+    await settled(page);
+    await saveButton(page, first.title).click();
+    await expect(saveButton(page, first.title)).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: shot(`article-saved-${width}`) });
+    await page.goto('/');
+    await settled(page);
+    await expect(saveButton(page, first.title)).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: shot(`feed-saved-${width}`) });
+
+    await page.goto('/saved');
+    await settled(page);
+    await expect(page.locator('.saved-list .item-title')).toHaveCount(2);
+    await page.screenshot({ path: shot(`saved-list-${width}`), fullPage: true });
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect(page.getByRole('button', { name: 'Remove all' })).toBeFocused();
+    await page.screenshot({ path: shot(`saved-clear-confirm-${width}`) });
+
+    await context.setOffline(true);
+    await page.goto(`/articles/${first.slug}`);
+    await expect(page.getByText('You are offline.')).toBeVisible();
+    await page.screenshot({ path: shot(`offline-article-${width}`) });
+    await context.setOffline(false);
+
+    await page.goto('/saved');
+    await settled(page);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await page.getByRole('button', { name: 'Remove all' }).click();
+    await expect(page.getByText('No saved articles yet.')).toBeVisible();
+    await page.screenshot({ path: shot(`saved-empty-${width}`) });
+  });
+}

@@ -27,9 +27,14 @@ export function SavedRoute() {
         </p>
       </div>
       {status === 'loading' ? (
-        <p className="muted" role="status">
-          Reading your saved articles…
-        </p>
+        <>
+          <p className="muted" role="status">
+            Reading your saved articles from this device…
+          </p>
+          <noscript>
+            <p className="error-state">Saved articles need JavaScript, which is turned off.</p>
+          </noscript>
+        </>
       ) : status === 'unavailable' ? (
         <p className="error-state">
           This browser does not let the site keep saved articles (storage may be turned off, or this
