@@ -11,18 +11,22 @@ export function StatusBanners() {
     // One status region that is always present, so what appears inside it is announced.
     <div className="status-banners" role="status">
       {offline ? (
-        <p className="status-banner offline-banner">
-          <strong>You are offline.</strong> Saved articles and pages you have visited still open;{' '}
-          <Link to="/saved">see your saved articles</Link>.
-        </p>
+        <div className="status-banner offline-banner">
+          <p>
+            <strong>You are offline.</strong> Saved articles and pages you have visited still open:{' '}
+            <Link to="/saved">your saved articles</Link>.
+          </p>
+        </div>
       ) : null}
       {update ? (
-        <p className="status-banner update-banner">
-          <strong>A new version of this site is available.</strong>{' '}
+        <div className="status-banner update-banner">
+          <p>
+            <strong>A new version of this site is available.</strong>
+          </p>
           <button type="button" className="button" onClick={update}>
             Reload
           </button>
-        </p>
+        </div>
       ) : null}
     </div>
   );

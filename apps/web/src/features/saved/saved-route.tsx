@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ItemMeta } from '../../components/item-meta.tsx';
+import { formatDate } from '../../lib/format-date.ts';
 import type { SavedArticle } from '../../lib/saved-articles/saved-article.ts';
 import { clearSaved, removeSaved, useSavedArticles } from '../../lib/saved-articles/saved-state.ts';
 import { paths } from '../../lib/site.ts';
@@ -104,7 +105,7 @@ function SavedItem({ article, onRemoved }: { article: SavedArticle; onRemoved: (
         </ul>
       ) : null}
       <p className="muted saved-at">
-        Saved <time dateTime={article.savedAt}>{new Date(article.savedAt).toLocaleString()}</time>
+        Saved <time dateTime={article.savedAt}>{localDate(article.savedAt)}</time>
       </p>
     </article>
   );
@@ -151,4 +152,11 @@ function ClearAll({ count, onCleared }: { count: number; onCleared: () => void }
       </button>
     </fieldset>
   );
+}
+
+/** The reader's own calendar day of an instant, written as the site writes dates. */
+function localDate(instant: string): string {
+  const date = new Date(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return formatDate(`${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`);
 }
