@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../chromium.shared.ts';
 import { type SpawnedSite, spawnSite } from '../../../packages/site-process/src/spawn-site.ts';
 import { api, expectAccessible, type ListedArticle, settled } from './support.ts';
 
@@ -151,6 +152,40 @@ test('offline, a saved article and a visited page open from the service worker, 
 
   await context.setOffline(false);
   await expect(page.getByText('You are offline.')).toHaveCount(0);
+});
+
+test('the site can be installed as an app (Chromium finds nothing missing)', async ({
+  playwright,
+  baseURL,
+}) => {
+  // A profile on disk: Chromium never offers to install from an incognito-like context.
+  const profile = mkdtempSync(join(tmpdir(), 'jin-offline-profile-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_FLAGS,
+    baseURL,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    const parsed = JSON.parse(manifest.data ?? '{}') as {
+      icons: { sizes: string; purpose?: string }[];
+    };
+    expect(parsed.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`)).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test.describe('a new version', () => {
