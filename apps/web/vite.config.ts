@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 // By path, not by package name: Vite bundles the config's relative imports, but leaves package
 // imports to Node, which cannot load TypeScript.
 import { API_PREFIXES } from '../../packages/site/src/paths.ts';
@@ -118,6 +119,51 @@ const LIBRARY_CHUNKS = [
   },
 ];
 
+/**
+ * The service worker (sw/sw.ts, served at /sw.js) with the list of built files to precache, and
+ * the web app manifest. The app registers the worker itself, once the page is interactive
+ * (features/offline/register-worker.ts).
+ */
+function offline() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'sw',
+    filename: 'sw.ts',
+    injectRegister: false,
+    // No development worker: caching would get in the way of the dev server's reloads.
+    devOptions: { enabled: false },
+    injectManifest: {
+      // The shell, every built file and the icons; not robots.txt.
+      globPatterns: ['index.html', 'assets/**/*.{js,css}', 'favicon.svg', 'icons/*.png'],
+      // The manifest the server reads to name each page's modules is not for browsers.
+      globIgnores: ['.vite/**'],
+    },
+    manifest: {
+      id: '/',
+      // SITE_NAME in src/lib/site.ts, which this config cannot import (it imports a workspace
+      // package, which Node cannot load as TypeScript).
+      name: 'Japan Immigration News',
+      short_name: 'JI News',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      // The site's light palette (styles/base.css): --bg.
+      theme_color: '#fbfaf7',
+      background_color: '#fbfaf7',
+      icons: [
+        { src: '/icons/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+        {
+          src: '/icons/maskable-icon-512x512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
+      ],
+    },
+  });
+}
+
 // react-router's package exports only name its development build; use the production one in builds.
 const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
@@ -128,7 +174,7 @@ export default defineConfig(({ command, isSsrBuild }) => ({
     graphqlDocuments(),
     react(),
     scriptsAfterContent(),
-    ...(isSsrBuild ? [] : [compileHints(), trustedDocuments()]),
+    ...(isSsrBuild ? [] : [compileHints(), trustedDocuments(), offline()]),
   ],
   resolve: command === 'build' ? { alias: { 'react-router': reactRouterProduction } } : {},
   // The server build carries its dependencies, tree-shaken: loading them module by module from

@@ -372,4 +372,23 @@ describe('site', () => {
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
   });
+
+  it('serves the service worker unstored for the whole site, and the manifest as a manifest', async () => {
+    const worker = await fetch(`${url}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(await worker.text()).toContain('addEventListener');
+    expect(worker.headers.get('content-type')).toMatch(/^(application|text)\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('service-worker-allowed')).toBe('/');
+    const csp = worker.headers.get('content-security-policy') ?? '';
+    expect(csp.split(';')).toContain("worker-src 'self'");
+
+    const manifest = await fetch(`${url}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    expect(((await manifest.json()) as { start_url: string }).start_url).toBe('/');
+    // Other files at the root keep their hour.
+    const shell = await fetch(`${url}/index.html`);
+    expect(shell.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
 });

@@ -23,6 +23,8 @@ export function webDistFixture(): string {
     '<!doctype html><title>reader app</title><div id="root"></div>',
   );
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"reader app","start_url":"/"}');
   return dist;
 }
 

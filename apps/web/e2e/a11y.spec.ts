@@ -6,6 +6,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     page,
     request,
   }) => {
+    // Every page type in one test (eleven of them), each checked by axe: more than the default.
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme });
     for (const [name, path] of Object.entries(await pageTypes(request))) {
       await test.step(name, async () => {

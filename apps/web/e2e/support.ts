@@ -116,6 +116,7 @@ export async function pageTypes(request: APIRequestContext) {
     outlets: '/media',
     outlet: `/media/${first.media?.slug}`,
     search: '/search?q=refugee',
+    saved: '/saved',
     'not-found': '/no/such/page',
   };
 }

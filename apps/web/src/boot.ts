@@ -8,6 +8,7 @@ import { yieldToBrowser } from './lib/yield-to-browser.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/offline.css';
 // In the entry, not the routes: a server-rendered page is styled before any script runs.
 import './features/articles/article.css';
 import './features/timeline/timeline.css';
@@ -56,7 +57,9 @@ function preloadPageModules() {
   }
 }
 
-await afterPaint();
+// The app shell (sent when a page was not rendered, or by the service worker offline) has nothing
+// to paint: it would wait for a first paint that never comes.
+if (document.getElementById('root')?.firstElementChild) await afterPaint();
 preloadPageModules();
 // The app's libraries are evaluated one at a time, each in a task of its own (each is a chunk of
 // its own: LIBRARY_CHUNKS in vite.config.ts), before the app, so that no single task holds the

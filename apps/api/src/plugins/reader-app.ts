@@ -2,7 +2,7 @@
 // cannot be), and the not-found answer for everything else.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { createContext, type Execute, type QueryLimits } from '@jin/schema';
 import { API_PREFIXES, ASSETS_PATH, type BuildManifest } from '@jin/site';
@@ -13,6 +13,9 @@ import { PageRenderer } from '../pages.ts';
 import { type RateLimiter, rateLimitHeaders } from '../rate-limit.ts';
 import { matches } from '../response-cache.ts';
 import { notFound } from './errors.ts';
+
+/** The reader app's service worker, served at the site's root so that its scope is every page. */
+const WORKER_FILE = 'sw.js';
 
 /** Paths that are never pages of the reader app: the API's and the built assets'. */
 const NOT_PAGES = [...API_PREFIXES, ASSETS_PATH];
@@ -32,6 +35,7 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
   { config, store, limits, limiter, execute },
 ) => {
   const indexPath = join(config.JIN_WEB_DIST, 'index.html');
+  const workerPath = resolve(config.JIN_WEB_DIST, WORKER_FILE);
   const indexHtml = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
   if (indexHtml !== null) {
     await app.register(fastifyStatic, {
@@ -40,6 +44,13 @@ export const readerAppPlugin: FastifyPluginAsync<ReaderAppOptions> = async (
       wildcard: false,
       cacheControl: false,
       setHeaders: (res, path) => {
+        if (resolve(path) === workerPath) {
+          // Checked on every visit, so a new version is found at once (and then waits for the
+          // reader: see the app's register-worker.ts); its scope is the whole site.
+          res.setHeader('cache-control', 'no-cache');
+          res.setHeader('service-worker-allowed', '/');
+          return;
+        }
         res.setHeader(
           'cache-control',
           path.includes(`${join('/', 'assets', '/')}`)

@@ -6,6 +6,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { SERVER_PATHS } from '@jin/site';
 import type { DocumentNode } from 'graphql';
+import { watchedFetch } from '../features/offline/connection-state.ts';
 import generated from '../gql/possible-types.ts';
 import { connectionField } from './connection-merge.ts';
 
@@ -39,6 +40,8 @@ export function createHttpLink(): ApolloLink {
   const http = new HttpLink({
     uri: SERVER_PATHS.graphql,
     useGETForQueries: true,
+    // So that a request failing at the network shows the offline notice.
+    fetch: watchedFetch,
     // A GET without a custom header is a "simple" request that CSRF prevention refuses.
     headers: { 'apollo-require-preflight': 'true' },
   });

@@ -12,6 +12,8 @@ import {
   useNavigation,
   useSearchParams,
 } from 'react-router';
+import { StatusBanners } from '../features/offline/status-banners.tsx';
+import { LiveRegion } from '../lib/announce.tsx';
 import { FEEDS, paths, SITE_NAME } from '../lib/site.ts';
 
 export function Layout() {
@@ -63,6 +65,9 @@ export function Layout() {
               <li>
                 <NavLink to="/media">Outlets</NavLink>
               </li>
+              <li>
+                <NavLink to="/saved">Saved</NavLink>
+              </li>
             </ul>
           </nav>
           <Form action="/search" role="search" className="site-search" key={query}>
@@ -84,6 +89,7 @@ export function Layout() {
           </Form>
         </div>
       </header>
+      <StatusBanners />
       <main id="main" ref={main} tabIndex={-1} aria-busy={busy || undefined}>
         <Outlet />
       </main>
@@ -113,6 +119,7 @@ export function Layout() {
           </ul>
         </div>
       </footer>
+      <LiveRegion />
       <ScrollRestoration />
     </>
   );

@@ -1,14 +1,28 @@
 // Shown in place of a page whose data or code failed to load; Retry runs its loader again.
 
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { useEffect } from 'react';
 import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
 import { ErrorState } from '../components/error-state.tsx';
 import { NotFound } from '../components/not-found.tsx';
+import { useConnection } from '../features/offline/connection-state.ts';
 import { useDocumentMeta } from '../lib/use-document-meta.ts';
 
 export function RouteError() {
   const error = useRouteError();
   const revalidator = useRevalidator();
   useDocumentMeta('Something went wrong');
+  const { offline } = useConnection();
+  const answered =
+    ServerError.is(error) || CombinedGraphQLErrors.is(error) || isRouteErrorResponse(error);
+  const reloading = offline && !answered && !isThisDocument();
+  useEffect(() => {
+    // Offline, a page the app navigated to cannot fetch its data, but the service worker may
+    // hold the whole page (visited or saved): load it as a document. Not for the page this
+    // document already is, which would load itself again and again.
+    if (reloading) window.location.reload();
+  }, [reloading]);
+  if (reloading) return null;
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   const retrying = revalidator.state === 'loading';
   return (
@@ -25,4 +39,10 @@ export function RouteError() {
       </ErrorState>
     </div>
   );
+}
+
+/** Whether the address shown is the one this document was loaded from (no navigation since). */
+function isThisDocument(): boolean {
+  const loaded = performance.getEntriesByType('navigation')[0]?.name;
+  return loaded === undefined || loaded === window.location.href;
 }

@@ -136,6 +136,14 @@ export function createRoutes(client: ApolloClient): RouteObject[] {
                 Component: (await import('../features/search/search-route.tsx')).SearchRoute,
               }),
             }),
+            page({
+              id: 'saved',
+              handle: { chunk: 'src/features/saved/saved-route.tsx' },
+              path: 'saved',
+              lazy: async () => ({
+                Component: (await import('../features/saved/saved-route.tsx')).SavedRoute,
+              }),
+            }),
             { path: '*', Component: NotFound },
           ],
         },

@@ -1,11 +1,13 @@
-// One article in a list (the feed, search results): date and outlet, headline, a passage, tags.
+// One article in a list (the feed, search results): date and outlet, Save, headline, a passage,
+// tags.
 
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type FragmentType, getFragmentData, graphql } from '../gql/index.ts';
 import { paths } from '../lib/site.ts';
 import { ItemMeta } from './item-meta.tsx';
-import { TagChips } from './tag-chips.tsx';
+import { SaveButton } from './save-button.tsx';
+import { TagChips, TagChipsFragment } from './tag-chips.tsx';
 
 // $excerptWords is the operation's: each list sets its own excerpt length (a default in its query).
 export const ArticleListItemFragment = graphql(`
@@ -36,13 +38,21 @@ export function ArticleListItem({
   snippet?: ReactNode;
 }) {
   const article = getFragmentData(ArticleListItemFragment, ref);
+  const toSave = {
+    ...article,
+    summary: article.excerpt,
+    tags: getFragmentData(TagChipsFragment, article.tags),
+  };
   return (
     <article className="list-item">
-      <ItemMeta
-        releasedOn={article.releasedOn}
-        dateApproximate={article.dateApproximate}
-        media={article.media}
-      />
+      <div className="item-head">
+        <ItemMeta
+          releasedOn={article.releasedOn}
+          dateApproximate={article.dateApproximate}
+          media={article.media}
+        />
+        <SaveButton article={toSave} />
+      </div>
       <h2 className="item-title">
         <Link to={paths.article(article.slug)}>{article.title}</Link>
       </h2>

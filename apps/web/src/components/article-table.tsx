@@ -1,10 +1,11 @@
-// A numbered page of articles as a table: Released on | Article Title (Media) | Tags.
+// A numbered page of articles as a table: Released on | Article Title (Media) | Tags | Save.
 
 import { Link } from 'react-router';
 import { type FragmentType, getFragmentData, graphql } from '../gql/index.ts';
 import { paths } from '../lib/site.ts';
 import { ReleaseDate } from './release-date.tsx';
-import { TagChips } from './tag-chips.tsx';
+import { SaveButton } from './save-button.tsx';
+import { TagChips, TagChipsFragment } from './tag-chips.tsx';
 
 export const ArticleTableFragment = graphql(`
   fragment ArticleTable_page on ArticlePage {
@@ -60,12 +61,15 @@ export function ArticleTable({
             <th scope="col" className="col-tags">
               Tags
             </th>
+            <th scope="col" className="col-save">
+              <span className="visually-hidden">Save</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {items.length === 0 ? (
             <tr>
-              <td colSpan={3} className="empty-row">
+              <td colSpan={4} className="empty-row">
                 No articles on this page.
               </td>
             </tr>
@@ -91,6 +95,18 @@ export function ArticleTable({
               </td>
               <td className="col-tags">
                 <TagChips tags={article.tags} />
+              </td>
+              <td className="col-save">
+                {/* The article being read has its own Save control, at the top of its page. */}
+                {article.slug === currentSlug ? null : (
+                  <SaveButton
+                    article={{
+                      ...article,
+                      summary: null,
+                      tags: getFragmentData(TagChipsFragment, article.tags),
+                    }}
+                  />
+                )}
               </td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import { Link, useLoaderData } from 'react-router';
 import { NotFound } from '../../components/not-found.tsx';
 import { ReleaseDate } from '../../components/release-date.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
+import { SaveButton } from '../../components/save-button.tsx';
 import { TagChips } from '../../components/tag-chips.tsx';
 import type { ArticleQueryQuery } from '../../gql/graphql.ts';
 import type { SharePreview } from '../../lib/head-tags.ts';
@@ -42,6 +43,11 @@ export function ArticleRoute() {
             <Link to={paths.media(article.media.slug)}>{article.media.name}</Link>
           </p>
           <h1 id="article-title">{article.title}</h1>
+          <div className="article-actions">
+            <SaveButton
+              article={{ ...article, summary: article.description, tags: article.tags }}
+            />
+          </div>
           {article.headlineVerified === false || article.dateApproximate ? (
             <ul className="notes">
               {article.headlineVerified === false ? (
