@@ -11,7 +11,6 @@ import './types/statistics.ts';
 
 export { type Context, createContext, DEFAULT_LIMITS, type QueryLimits } from './context.ts';
 export { apiError, badInput, ERROR_CODES, type ErrorCode } from './errors.ts';
-export { UNAVAILABLE_RETRY_S } from './store-errors-plugin.ts';
 export {
   type CompiledExecutor,
   compiledExecutor,
@@ -19,6 +18,7 @@ export {
   type ExecutorStats,
   plainExecutor,
 } from './execute.ts';
+export { UNAVAILABLE_RETRY_S } from './store-errors-plugin.ts';
 export { parseSummary, type SummaryBlock } from './types/summary.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
