@@ -98,7 +98,8 @@ function runCheck(current: string, log: string) {
   return { status: result.status, stderr: result.stderr };
 }
 
-describe('breaking changes against the published schema', () => {
+// Each case runs the check as a process of its own, which takes seconds on a busy machine.
+describe('breaking changes against the published schema', { timeout: 60_000 }, () => {
   it('finds a removed field and an argument made required, by coordinate', async () => {
     expect(await breakingChanges(published, withoutSummary)).toEqual([
       expect.objectContaining({ coordinate: 'Article.summary' }),
