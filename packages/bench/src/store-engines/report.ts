@@ -22,6 +22,6 @@ export function enginesPage(r: EnginesResult, { metrics }: Report): string {
       ]),
     ),
     '',
-    `Medians. PostgreSQL at ${n(largest)}: keyset page ${judged(metrics, `engines.postgres.${largest}.firstPage.median`).join(' ')}, search ${judged(metrics, `engines.postgres.${largest}.fullText.median`).join(' ')}, load ${judged(metrics, `engines.postgres.${largest}.load`).join(' ')}.`,
+    `Medians, measured at a load average of ${r.loadAverage.map((l) => l.toFixed(2)).join(' / ')} (start / end of this section; the machine is shared). PostgreSQL at ${n(largest)}: keyset page ${judged(metrics, `engines.postgres.${largest}.firstPage.median`).join(' ')}, search ${judged(metrics, `engines.postgres.${largest}.fullText.median`).join(' ')}, load ${judged(metrics, `engines.postgres.${largest}.load`).join(' ')}.`,
   ].join('\n');
 }

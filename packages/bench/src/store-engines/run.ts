@@ -1,6 +1,7 @@
 // The store's reads on SQLite and on PostgreSQL side by side, at a small and a large archive:
 // the same synthetic articles (seed 42) in each, the same reads, in this process.
 
+import { loadavg } from 'node:os';
 import { loadSynthetic } from '@jin/content/synthetic';
 import { startThrowawayPostgres } from '@jin/site-process/postgres';
 import type { ArticleKey, Store } from '@jin/store';
@@ -46,6 +47,8 @@ export interface EnginePoint {
 export interface EnginesResult {
   sizes: number[];
   points: EnginePoint[];
+  /** The machine's 1-minute load average when the section started and ended. */
+  loadAverage: number[];
 }
 
 function check(condition: boolean, what: string): void {
@@ -95,6 +98,7 @@ async function measure(store: Store, size: number, context: Context) {
 
 export async function benchEngines(context: Context): Promise<EnginesResult> {
   const sizes = context.settings.smoke ? [100, 400] : [1_000, 100_000];
+  const loadAverage = [loadavg()[0] as number];
   const points: EnginePoint[] = [];
   const server = await startThrowawayPostgres();
   try {
@@ -142,5 +146,6 @@ export async function benchEngines(context: Context): Promise<EnginesResult> {
   } finally {
     await server.destroy();
   }
-  return { sizes, points };
+  loadAverage.push(loadavg()[0] as number);
+  return { sizes, points, loadAverage };
 }

@@ -4,7 +4,6 @@
 // the file that does the work.
 
 import pg from 'pg';
-import { StoreUnavailableError } from '../errors.ts';
 import type {
   RuleChange,
   RuleChangeListQuery,
@@ -37,10 +36,10 @@ import { validateTag } from '../validate.ts';
 import { getArticleBySlug, getArticlesByIds } from './articles.ts';
 import { VersionedCache } from './cache.ts';
 import { count, type ReadContext } from './counts.ts';
+import { bump, DatasetChanges, version } from './dataset.ts';
 import { type Db, PgDb, translate } from './db.ts';
 import { resolveFilter } from './filter.ts';
 import { listArticles } from './keyset.ts';
-import { CHANNEL, DatasetListener } from './listener.ts';
 import { migrate } from './migrations.ts';
 import { pageArticles } from './numbered.ts';
 import { resolveMedia, updateOutlet } from './outlet-writes.ts';
@@ -87,12 +86,6 @@ class DryRun<T> {
   constructor(readonly value: T) {}
 }
 
-/** `<dataset id>.<number>`: the number grows with every write to one dataset. */
-function versionParts(version: string): [string, number] {
-  const dot = version.lastIndexOf('.');
-  return [version.slice(0, dot), Number(version.slice(dot + 1))];
-}
-
 export class PostgresStore implements Store, TokenStore {
   readonly pool: pg.Pool;
   private readonly db: PgDb;
@@ -100,10 +93,8 @@ export class PostgresStore implements Store, TokenStore {
   /** What the list reads share (see counts.ts). */
   private readonly reads: ReadContext;
   private readonly tokens: PostgresTokenStore;
-  private readonly listeners = new Set<(version: string) => void>();
-  private listener: DatasetListener | null = null;
-  /** The newest version told to listeners, so none hears an older one after a newer. */
-  private told: string | null = null;
+  /** Who hears of writes (see dataset.ts). */
+  private readonly changes: DatasetChanges;
   private closed = false;
 
   constructor(private readonly options: PostgresStoreOptions) {
@@ -126,6 +117,7 @@ export class PostgresStore implements Store, TokenStore {
     this.db = new PgDb(this.pool, statementTimeoutMs);
     this.tokens = new PostgresTokenStore(this.db);
     this.reads = { db: this.db, window: this.rankWindow, cache: new VersionedCache(version) };
+    this.changes = new DatasetChanges(this.connection(), () => this.datasetVersion());
   }
 
   /** What every connection of this store, pooled or listening, is opened with. */
@@ -214,40 +206,7 @@ export class PostgresStore implements Store, TokenStore {
    * or any other (through LISTEN on a connection of its own, opened with the first listener).
    */
   onDatasetChange(listener: (version: string) => void): () => void {
-    this.listeners.add(listener);
-    if (!this.listener && !this.closed) {
-      this.listener = new DatasetListener(
-        this.connection(),
-        (version) => this.tell(version),
-        () => {
-          // Writes made while the listening connection was away sent nothing it heard.
-          this.datasetVersion().then(
-            (version) => this.tell(version),
-            () => {},
-          );
-        },
-      );
-      this.listener.start();
-    }
-    return () => {
-      this.listeners.delete(listener);
-    };
-  }
-
-  private tell(version: string): void {
-    if (this.told !== null) {
-      const [id, n] = versionParts(version);
-      const [toldId, toldN] = versionParts(this.told);
-      if (id === toldId && n <= toldN) return;
-    }
-    this.told = version;
-    for (const listener of this.listeners) {
-      try {
-        listener(version);
-      } catch {
-        // One listener's failure must not keep the others from hearing.
-      }
-    }
+    return this.changes.add(listener);
   }
 
   // ---- writes ------------------------------------------------------------------------------
@@ -271,7 +230,7 @@ export class PostgresStore implements Store, TokenStore {
         },
         { write: true, timeoutMs: this.options.writeTimeoutMs ?? 120_000 },
       );
-      if (moved !== null) this.tell(moved);
+      if (moved !== null) this.changes.tell(moved);
       return value;
     } catch (error) {
       if (error instanceof DryRun) return error.value as T;
@@ -408,28 +367,9 @@ export class PostgresStore implements Store, TokenStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.listener?.close();
+    await this.changes.close();
     await this.pool.end();
   }
-}
-
-async function version(db: Db): Promise<string> {
-  const [row] = await db.query<{ v: string }>({
-    name: 'dataset-version',
-    text: "SELECT dataset_id || '.' || version AS v FROM dataset",
-  });
-  if (!row) throw new StoreUnavailableError('The database has no dataset row: was it migrated?');
-  return row.v;
-}
-
-/** Moves the version on, and tells every replica, when the transaction commits. */
-async function bump(db: Db): Promise<string> {
-  const [row] = await db.query<{ v: string }>(
-    `UPDATE dataset SET version = version + 1 RETURNING dataset_id || '.' || version AS v`,
-  );
-  const moved = (row as { v: string }).v;
-  await db.query('SELECT pg_notify($1, $2)', [CHANNEL, moved]);
-  return moved;
 }
 
 /**
