@@ -22,3 +22,9 @@ export function segments<P extends ChartPoint>(points: readonly P[]): P[][] {
   });
   return runs;
 }
+
+/** How many line colours charts.css defines (--chart-1 to --chart-8). */
+const COLOURS = 8;
+
+/** The class giving a chart's nth line its colour. */
+export const seriesClass = (index: number): string => `chart-series-${index % COLOURS}`;

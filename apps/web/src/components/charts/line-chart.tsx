@@ -9,7 +9,7 @@ import { scaleLinear, scaleUtc } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useEffect, useId, useState } from 'react';
 import { formatAxisValue, formatValue, utcDate } from './chart-format.ts';
-import { type ChartPoint, segments } from './chart-lines.ts';
+import { type ChartPoint, segments, seriesClass } from './chart-lines.ts';
 
 export interface LineChartPoint extends ChartPoint {
   period: string;
@@ -138,7 +138,7 @@ function Drawing({
             />
           ))}
           {lines.map((line, index) => (
-            <g key={line.key} className={`chart-series chart-series-${index % 6}`}>
+            <g key={line.key} className={`chart-series ${seriesClass(index)}`}>
               {segments(line.points).map((run) => (
                 <LinePath
                   key={run[0]?.date}
@@ -227,7 +227,7 @@ export function LineChart(props: LineChartProps) {
       {props.lines.length > 1 ? (
         <ul className="chart-legend">
           {props.lines.map((line, index) => (
-            <li key={line.key} className={`chart-series-${index % 6}`}>
+            <li key={line.key} className={seriesClass(index)}>
               <span className="chart-swatch" aria-hidden="true" />
               {line.label}
             </li>

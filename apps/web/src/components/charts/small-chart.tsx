@@ -5,7 +5,7 @@ import { scaleLinear, scaleUtc } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useId } from 'react';
 import { utcDate } from './chart-format.ts';
-import { type ChartPoint, segments } from './chart-lines.ts';
+import { type ChartPoint, segments, seriesClass } from './chart-lines.ts';
 
 const WIDTH = 240;
 const HEIGHT = 72;
@@ -41,7 +41,7 @@ export function SmallChart({ title, description, lines }: SmallChartProps) {
       <desc id={`${id}-desc`}>{description}</desc>
       <line className="chart-baseline" x1={PAD} x2={WIDTH - PAD} y1={y(0)} y2={y(0)} />
       {lines.map((line, index) => (
-        <g key={line.key} className={`chart-series chart-series-${index % 6}`}>
+        <g key={line.key} className={`chart-series ${seriesClass(index)}`}>
           {segments(line.points).map((run) =>
             run.length === 1 ? (
               <circle
