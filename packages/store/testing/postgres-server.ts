@@ -5,6 +5,7 @@
 
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@jin/site-process/postgres';
 import type { TestProject } from 'vitest/node';
+
 // (The values it provides are declared in postgres-databases.ts, which reads them.)
 
 let server: ThrowawayPostgres | undefined;
