@@ -10,8 +10,9 @@
 //                                 create an API token and print it once
 //   token list | token revoke <name>
 //   copy --from <file|postgres url> --to <file|postgres url>
-//                                 copy the archive (tags, outlets, articles, timeline) from one
-//                                 database to another, SQLite or PostgreSQL, all or nothing
+//                                 copy the archive (tags, outlets, articles, timeline,
+//                                 statistics) from one database to another, SQLite or
+//                                 PostgreSQL, all or nothing
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -119,10 +120,13 @@ async function copyCommand(): Promise<never> {
     try {
       const copied = await copyArchive(source.store, target.store);
       console.log(
-        `copied ${copied.articles} articles, ${copied.tags} tags, ${copied.media} outlets, ${copied.ruleChanges} rule changes and ${copied.stories} story threads from ${source.where} to ${target.where}`,
+        `copied ${copied.articles} articles, ${copied.tags} tags, ${copied.media} outlets, ${copied.ruleChanges} rule changes, ${copied.stories} story threads and ${copied.series} statistics series from ${source.where} to ${target.where}`,
       );
       if (copied.timelineProblem) {
         console.error(`the archive's timeline was not loaded: ${copied.timelineProblem}`);
+      }
+      if (copied.statisticsProblem) {
+        console.error(`the archive's statistics were not loaded: ${copied.statisticsProblem}`);
       }
       console.log(
         'API tokens are not copied: create new ones on the target with `cli token create`.',

@@ -1,9 +1,10 @@
 // Moves an archive between engines (SQLite file to PostgreSQL and back): everything an export
 // holds (tags, outlets with their homepages, articles with their tags, attributions and flags),
-// written to an empty target in one import, and the archive's timeline loaded as the site
-// loads it on start.
+// written to an empty target in one import, and the archive's timeline and statistics series
+// loaded as the site loads them on start.
 
 import { resolve } from 'node:path';
+import { seedStatistics } from '@jin/content/statistics';
 import { seedTimeline } from '@jin/content/timeline';
 import { snapshotStore } from '@jin/content/write';
 import type { Article, ArticleInput, Media, MediaInput, Store } from '@jin/store';
@@ -55,7 +56,12 @@ export interface CopyResult {
   stories: number;
   /** Why the archive's timeline was not loaded (it cites an article the copy lacks). */
   timelineProblem?: string;
+  series: number;
+  /** Why the archive's statistics were not loaded (they cite an article the copy lacks). */
+  statisticsProblem?: string;
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Copies source's archive into target, which must hold no articles. */
 export async function copyArchive(source: Store, target: Store): Promise<CopyResult> {
@@ -74,10 +80,14 @@ export async function copyArchive(source: Store, target: Store): Promise<CopyRes
     tags: snapshot.tags.length,
     media: snapshot.media.length,
   };
-  try {
-    return { ...copied, ...(await seedTimeline(target)) };
-  } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
-    return { ...copied, ruleChanges: 0, stories: 0, timelineProblem: problem };
-  }
+  const timeline = await seedTimeline(target).catch((error: unknown) => ({
+    ruleChanges: 0,
+    stories: 0,
+    timelineProblem: messageOf(error),
+  }));
+  const statistics = await seedStatistics(target).then(
+    ({ series }) => ({ series }),
+    (error: unknown) => ({ series: 0, statisticsProblem: messageOf(error) }),
+  );
+  return { ...copied, ...timeline, ...statistics };
 }

@@ -1,9 +1,10 @@
 // `cli copy` moves an archive between engines and back, with nothing lost: both sides are read
-// out completely and compared.
+// out completely (statistics series included) and compared.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadStatistics } from '@jin/content/statistics';
 import { snapshotStore } from '@jin/content/write';
 import type { Store } from '@jin/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,12 +50,32 @@ async function contents(where: string) {
         [...(stories[i] ?? []).map((s) => s.slug), ...(cited[i] ?? []).map((r) => r.slug)],
       ]),
     );
+    // The statistics whole, each article named by slug.
+    const slugOf = new Map(snapshot.articles.map((x) => [x.id, x.slug]));
+    const named = (ids: number[]) => ids.map((id) => slugOf.get(id) ?? `missing article ${id}`);
+    const series = (await store.listSeries()).map(({ id: _id, articleIds, lines, ...rest }) => ({
+      ...rest,
+      articles: named(articleIds),
+      lines: lines.map((line) => ({
+        ...line,
+        points: line.points.map(({ articleIds: cited, ...point }) => ({
+          ...point,
+          articles: named(cited),
+        })),
+      })),
+    }));
+    const reported = await store.seriesForArticles(ids);
+    const seriesOf = Object.fromEntries(
+      snapshot.articles.map((x, i) => [x.slug, (reported[i] ?? []).map((s) => s.slug)]),
+    );
     return {
       articles,
       tags: [...snapshot.tags].sort((x, y) => x.slug.localeCompare(y.slug)),
       media: [...snapshot.media].sort((x, y) => x.slug.localeCompare(y.slug)),
       ruleChanges,
       links,
+      series,
+      seriesOf,
     };
   });
 }
@@ -75,9 +96,13 @@ describe('cli copy', () => {
     const there = runCli(['copy', '--from', original, '--to', db.url], {});
     expect(there.status, there.stderr).toBe(0);
     expect(there.stdout).toMatch(/copied \d+ articles/);
+    const series = loadStatistics().series.length;
+    expect(there.stdout).toContain(`and ${series} statistics series from`);
+    expect(there.stderr).not.toContain('not loaded');
 
     const back = runCli(['copy', '--from', db.url, '--to', roundTrip], {});
     expect(back.status, back.stderr).toBe(0);
+    expect(back.stdout).toContain(`and ${series} statistics series from`);
 
     const [a, b, c] = await Promise.all([
       contents(original),
@@ -86,6 +111,12 @@ describe('cli copy', () => {
     ]);
     expect(a.articles.length).toBeGreaterThan(100);
     expect(a.ruleChanges.length).toBeGreaterThan(10);
+    expect(a.series.map((s) => s.slug).sort()).toEqual(
+      loadStatistics()
+        .series.map((s) => s.slug)
+        .sort(),
+    );
+    expect(Object.values(a.seriesOf).filter((list) => list.length > 0).length).toBeGreaterThan(5);
     expect(b).toEqual(a);
     expect(c).toEqual(a);
   });

@@ -4,6 +4,7 @@
 // database going away and coming back.
 
 import { setTimeout as sleep } from 'node:timers/promises';
+import { loadStatistics } from '@jin/content/statistics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testDatabase } from './postgres.ts';
 import { type ApiProcess, runCli, startApi } from './processes.ts';
@@ -69,6 +70,57 @@ describe('two API processes on one PostgreSQL database', () => {
     const [fromA, fromB] = await Promise.all([gql(a.url, FEED), gql(b.url, FEED)]);
     expect(fromA.body.data.articles.totalCount).toBeGreaterThan(100);
     expect(fromB.body.data.articles.totalCount).toBe(fromA.body.data.articles.totalCount);
+  });
+
+  it("serves the archive's statistics series from both, every figure as its file gives it", async () => {
+    const STATISTICS = `{ statistics { slug unit lines { key points {
+      date value approx sources { official } } } } }`;
+    const [fromA, fromB] = await Promise.all([gql(a.url, STATISTICS), gql(b.url, STATISTICS)]);
+    expect(fromA.body.errors).toBeUndefined();
+    expect(fromB.body).toEqual(fromA.body);
+    const served = new Map<string, any>(fromA.body.data.statistics.map((s: any) => [s.slug, s]));
+    const files = loadStatistics().series;
+    expect([...served.keys()].sort()).toEqual(files.map((s) => s.slug).sort());
+    for (const file of files) {
+      expect(served.get(file.slug).lines, file.slug).toEqual(
+        file.lines.map((line) => ({
+          key: line.key,
+          points: line.points.map((p) => ({
+            date: p.date,
+            value: p.value,
+            approx: p.approx,
+            sources: { official: p.official },
+          })),
+        })),
+      );
+    }
+    // One series with the articles behind each figure, and its CSV, alike from both.
+    const file = files.find((s) => s.lines[0]?.points.some((p) => p.articles.length > 0));
+    const ONE = `query($slug: String!) { series(slug: $slug) { lines { points {
+      sources { articles { slug } } } } } }`;
+    const [oneA, oneB] = await Promise.all(
+      [a, b].map((api) => gql(api.url, ONE, { slug: file?.slug })),
+    );
+    expect(oneB?.body).toEqual(oneA?.body);
+    expect(oneA?.body.data.series.lines).toEqual(
+      file?.lines.map((line) => ({
+        points: line.points.map((p) => ({
+          sources: { articles: expect.arrayContaining(p.articles.map((slug) => ({ slug }))) },
+        })),
+      })),
+    );
+    // (Article links name the replica that answered.)
+    const [csvA, csvB] = await Promise.all(
+      [a, b].map(async (api) => {
+        const response = await fetch(`${api.url}/numbers/${file?.slug}.csv`);
+        expect(response.status).toBe(200);
+        return (await response.text()).replaceAll(api.url, '<site>');
+      }),
+    );
+    expect(csvA).toContain(
+      `<site>/articles/${file?.lines[0]?.points.find((p) => p.articles.length)?.articles[0]}`,
+    );
+    expect(csvB).toBe(csvA);
   });
 
   it("shows a write through one replica in the other's answers, ETags and kept answers within a second", async () => {

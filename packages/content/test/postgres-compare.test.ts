@@ -8,6 +8,7 @@ import { dropDatabasesAfterAll, freshDatabase } from '@jin/store/postgres-testin
 import { SqliteStore } from '@jin/store/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive, seedStore } from '../src/archive.ts';
+import { loadStatistics, seedStatistics } from '../src/statistics.ts';
 
 dropDatabasesAfterAll();
 const closers: (() => Promise<void>)[] = [];
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('The seed archive in PostgreSQL and in SQLite', () => {
-  it('reads alike in every list, page, count and related read, and searches alike but for stems', async () => {
+  it('reads alike in every list, page, count, related and statistics read, and searches alike but for stems', async () => {
     // A small rank window, so that relevance lists have several tiers to compare.
     const sqlite = new SqliteStore({ path: ':memory:', rankWindow: 10 });
     const postgres = await createPostgresStore({ url: await freshDatabase(), rankWindow: 10 });
@@ -25,7 +26,11 @@ describe('The seed archive in PostgreSQL and in SQLite', () => {
       () => postgres.close(),
     );
     const archive = loadArchive();
-    for (const store of [sqlite, postgres]) await seedStore(store, archive);
+    const statistics = loadStatistics();
+    for (const store of [sqlite, postgres]) {
+      await seedStore(store, archive);
+      expect((await seedStatistics(store, statistics)).changed).toBe(true);
+    }
     const queries = [
       'visa',
       'refugee',
@@ -42,6 +47,13 @@ describe('The seed archive in PostgreSQL and in SQLite', () => {
     ];
     const result = await compareStores(sqlite, postgres, { queries });
     expect(result.pagesCompared).toBeGreaterThan(500);
+    // Every series file, and the articles they cite.
+    expect(result.seriesCompared).toBe(statistics.series.length);
+    expect(result.seriesCompared).toBeGreaterThan(5);
+    const cited = new Set(
+      statistics.series.flatMap((s) => s.lines.flatMap((l) => l.points.flatMap((p) => p.articles))),
+    );
+    expect(result.articlesReportingSeries).toBe(cited.size);
     // Every query matches the same articles, or differs only by stems (checked inside).
     expect(result.sameMatches.length + result.stemMatches.length).toBe(queries.length);
     // Words with no other forms in the archive match alike. Most English words here also appear

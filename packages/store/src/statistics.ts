@@ -167,3 +167,48 @@ export function validateStatistics(input: readonly SeriesInput[]): void {
 export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
+
+/** Every article slug the series cite, each once. */
+export function citedArticles(input: readonly SeriesInput[]): string[] {
+  return [
+    ...new Set(input.flatMap((s) => s.lines.flatMap((l) => l.points.flatMap((p) => p.articles)))),
+  ];
+}
+
+/**
+ * Throws InvalidInputError naming every cited article the store lacks, as
+ * `<slug>.lines.<i>.points.<j>.sources.articles.<k>`.
+ */
+export function checkCitedArticles(
+  input: readonly SeriesInput[],
+  known: { has(slug: string): boolean },
+): void {
+  const issues: FieldIssue[] = [];
+  for (const series of input) {
+    series.lines.forEach((line, i) => {
+      line.points.forEach((point, j) => {
+        point.articles.forEach((slug, k) => {
+          if (!known.has(slug)) {
+            issues.push({
+              field: `${series.slug}.lines.${i}.points.${j}.sources.articles.${k}`,
+              message: `no article "${slug}"`,
+            });
+          }
+        });
+      });
+    });
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+/** Article counts per month (`2025-07`, oldest first) summed into quarters, oldest first. */
+export function quarterCounts(months: readonly { month: string; count: number }[]): QuarterCount[] {
+  const quarters: QuarterCount[] = [];
+  for (const { month, count } of months) {
+    const quarter = quarterOf(`${month}-01`);
+    const last = quarters.at(-1);
+    if (last?.quarter === quarter) last.count += count;
+    else quarters.push({ quarter, count });
+  }
+  return quarters;
+}

@@ -1,5 +1,6 @@
 // Two stores holding the same archive, compared read by read: every list page by page, numbered
-// pages, counts per month, tags and outlets with their counts, related articles, and search.
+// pages, counts per month, tags and outlets with their counts, related articles, statistics
+// series (whole, by slug and per article) and each tag's articles per quarter, and search.
 // The stores should have been loaded with the same records in the same order (so ids agree)
 // and with the same rank window.
 //
@@ -14,6 +15,7 @@
 
 import { expect } from 'vitest';
 import { queryWords } from '../src/fts-query.ts';
+import type { Series } from '../src/statistics.ts';
 import type { Article, ArticleFilter, ArticleOrder, ArticleSlice, Store } from '../src/types.ts';
 
 export interface Comparison {
@@ -22,6 +24,10 @@ export interface Comparison {
   /** Queries the stores matched differently, with the articles only the first store found. */
   stemMatches: { query: string; onlyFirst: string[] }[];
   pagesCompared: number;
+  /** Series the stores hold alike. */
+  seriesCompared: number;
+  /** Articles that report a figure of some series, alike in both stores. */
+  articlesReportingSeries: number;
 }
 
 /** Each page of a list read forward, as slugs, cursors and flags. */
@@ -58,7 +64,13 @@ export async function compareStores(
   options: { queries: string[]; pageSize?: number },
 ): Promise<Comparison> {
   const size = options.pageSize ?? 7;
-  const result: Comparison = { sameMatches: [], stemMatches: [], pagesCompared: 0 };
+  const result: Comparison = {
+    sameMatches: [],
+    stemMatches: [],
+    pagesCompared: 0,
+    seriesCompared: 0,
+    articlesReportingSeries: 0,
+  };
 
   const tags = await first.listTags();
   expect(await second.listTags(), 'tags with counts').toEqual(tags);
@@ -158,6 +170,8 @@ export async function compareStores(
     related(await first.relatedArticles(ids, 5)),
   );
 
+  Object.assign(result, await compareStatistics(first, second, ids, tagSlugs));
+
   for (const query of options.queries) {
     const words = queryWords(query)
       .slice(0, 10)
@@ -229,4 +243,37 @@ export async function compareStores(
     result.pagesCompared++;
   }
   return result;
+}
+
+/**
+ * The statistics read alike: every series whole (but for its id, which is each database's own),
+ * by slug (with one unknown), the series of each article, and each tag's articles per quarter.
+ */
+async function compareStatistics(
+  first: Store,
+  second: Store,
+  articleIds: number[],
+  tagSlugs: string[],
+): Promise<Pick<Comparison, 'seriesCompared' | 'articlesReportingSeries'>> {
+  const whole = (series: (Series | null)[]) => series.map((s) => s && { ...s, id: undefined });
+  const series = await first.listSeries();
+  expect(whole(await second.listSeries()), 'every series').toEqual(whole(series));
+  const slugs = ['no-such-series', ...series.map((s) => s.slug).reverse()];
+  expect(whole(await second.getSeriesBySlugs(slugs)), 'series by slug').toEqual(
+    whole(await first.getSeriesBySlugs(slugs)),
+  );
+  const reported = await first.seriesForArticles(articleIds);
+  expect(
+    (await second.seriesForArticles(articleIds)).map(whole),
+    'the series of each article',
+  ).toEqual(reported.map(whole));
+  for (const tag of tagSlugs) {
+    expect(await second.articlesPerQuarter(tag), `${tag}: articles per quarter`).toEqual(
+      await first.articlesPerQuarter(tag),
+    );
+  }
+  return {
+    seriesCompared: series.length,
+    articlesReportingSeries: reported.filter((list) => list.length > 0).length,
+  };
 }

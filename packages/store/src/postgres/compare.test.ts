@@ -2,7 +2,7 @@
 // testing/compare.ts for what is compared and how search may differ).
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareStores, fixtureArticles, seed } from '../../testing/index.ts';
+import { compareStores, fixtureArticles, fixtureStatistics, seed } from '../../testing/index.ts';
 import { dropDatabasesAfterAll, freshDatabase } from '../../testing/postgres-databases.ts';
 import { SqliteStore } from '../sqlite/sqlite-store.ts';
 import type { Store } from '../types.ts';
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('PostgreSQL and SQLite on the same archive', () => {
-  it('answer every list, page, count and related read alike, and search alike but for stems', async () => {
+  it('answer every list, page, count, related and statistics read alike, and search alike but for stems', async () => {
     // A small rank window, so that relevance lists have several tiers to compare.
     const sqlite = new SqliteStore({ path: ':memory:', rankWindow: 8 });
     const postgres = await createPostgresStore({ url: await freshDatabase(), rankWindow: 8 });
@@ -26,7 +26,10 @@ describe('PostgreSQL and SQLite on the same archive', () => {
       releasedOn: `202${i % 3}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       summary: i % 9 === 0 ? `${a.summary}\n\nMore visas and permits.` : a.summary,
     }));
-    for (const store of stores) await seed(store, archive);
+    for (const store of stores) {
+      await seed(store, archive);
+      await store.replaceStatistics(fixtureStatistics());
+    }
     const result = await compareStores(sqlite, postgres, {
       queries: [
         'visa',
@@ -44,6 +47,8 @@ describe('PostgreSQL and SQLite on the same archive', () => {
       ],
     });
     expect(result.pagesCompared).toBeGreaterThan(500);
+    // Both fixture series, and the five articles they cite.
+    expect([result.seriesCompared, result.articlesReportingSeries]).toEqual([2, 5]);
     // "visa" finds "visas" (and "visas" finds "visa", "permit" finds "permits") only through
     // SQLite's stemmer; everything else matches alike.
     expect(result.stemMatches.map((m) => m.query)).toEqual([

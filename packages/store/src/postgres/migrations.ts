@@ -139,6 +139,62 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (story_id, position)
    );
    CREATE INDEX story_articles_by_article ON story_articles (article_id);`,
+
+  // 3: official statistics series: lines of dated points, each with the articles that report
+  // it. Values are numeric, so a figure reads back exactly as it was written (the archive's are
+  // whole counts, but a source may give a fraction).
+  `ALTER TABLE dataset ADD COLUMN statistics_hash text;
+
+   CREATE TABLE series (
+     id serial PRIMARY KEY,
+     slug text NOT NULL UNIQUE,
+     title text NOT NULL,
+     description text NOT NULL,
+     unit text NOT NULL,
+     publisher text NOT NULL
+   );
+
+   CREATE TABLE series_notes (
+     series_id integer NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+     position integer NOT NULL,
+     date date NOT NULL,
+     text text NOT NULL,
+     PRIMARY KEY (series_id, position)
+   );
+
+   CREATE TABLE series_lines (
+     series_id integer NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+     position integer NOT NULL,
+     key text NOT NULL,
+     label text NOT NULL,
+     PRIMARY KEY (series_id, position),
+     UNIQUE (series_id, key)
+   );
+
+   CREATE TABLE series_points (
+     series_id integer NOT NULL,
+     line_position integer NOT NULL,
+     date date NOT NULL,
+     period text NOT NULL,
+     value numeric NOT NULL,
+     approx boolean NOT NULL,
+     official text,
+     PRIMARY KEY (series_id, line_position, date),
+     FOREIGN KEY (series_id, line_position)
+       REFERENCES series_lines (series_id, position) ON DELETE CASCADE
+   );
+
+   -- The articles that report each point; deleting an article drops it from the points it backed.
+   CREATE TABLE series_point_articles (
+     series_id integer NOT NULL,
+     line_position integer NOT NULL,
+     date date NOT NULL,
+     article_id integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+     PRIMARY KEY (series_id, line_position, date, article_id),
+     FOREIGN KEY (series_id, line_position, date)
+       REFERENCES series_points (series_id, line_position, date) ON DELETE CASCADE
+   );
+   CREATE INDEX series_point_articles_by_article ON series_point_articles (article_id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,12 +1,14 @@
 // The PostgreSQL engine beyond the contract: migrations raced by replicas starting together, the
-// dataset version heard by every store, a server that goes away and comes back, time limits.
+// dataset version heard by every store, statistics figures kept exactly and read in one statement
+// each, a server that goes away and comes back, time limits.
 
 import { startThrowawayPostgres } from '@jin/site-process/postgres';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureArticles, seed } from '../../testing/index.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { fixtureArticles, fixtureStatistics, seed } from '../../testing/index.ts';
 import { dropDatabasesAfterAll, freshDatabase } from '../../testing/postgres-databases.ts';
 import { StoreUnavailableError } from '../errors.ts';
+import type { SeriesInput } from '../statistics.ts';
 import type { ArticleInput } from '../types.ts';
 import { toTsquery } from './filter.ts';
 import { createPostgresStore, type PostgresStore, SCHEMA_VERSION } from './postgres-store.ts';
@@ -110,6 +112,58 @@ describe('The dataset version in PostgreSQL', () => {
     expect(await store.countArticles({ query: 'koizumi' })).toBe(1);
     const { hits } = await store.listArticles({ filter: { query: 'Koizumi' }, first: 1 });
     expect(hits[0]?.snippet?.filter((p) => p.highlighted).map((p) => p.text)).toEqual(['Koizumi']);
+  });
+});
+
+describe('Statistics series in PostgreSQL', () => {
+  it('keep every figure exactly, and only a change moves the version every store hears', async () => {
+    const url = await freshDatabase();
+    const writer = await open(url);
+    const reader = await open(url);
+    await seed(writer, fixtureArticles(10));
+    await listening(reader, writer);
+    const input = fixtureStatistics();
+    const values = [0.30000000000000004, 2 ** 53 - 1, 123456789012.25, -42, 1e21];
+    (input[1] as SeriesInput).lines[0] = {
+      key: 'all',
+      label: 'All',
+      points: values.map((value, i) => ({
+        date: `${2020 + i}-02-${28 + (i === 0 ? 1 : 0)}`,
+        period: `February ${2020 + i}`,
+        value,
+        approx: i % 2 === 0,
+        articles: i === 0 ? ['article-5'] : [],
+        official: i === 0 ? null : `https://example.org/figures/${i}`,
+      })),
+    };
+    const hears = heard(reader, 2);
+    await writer.replaceStatistics(input);
+    const written = await writer.datasetVersion();
+    expect((await writer.replaceStatistics(structuredClone(input))).changed).toBe(false);
+    await writer.upsertTag({ slug: 'after', name: 'After', description: 'The next write.' });
+    // The same series again were not a write: the next version heard is the tag's.
+    expect(await hears).toEqual([written, await writer.datasetVersion()]);
+
+    const [applications] = await reader.getSeriesBySlugs(['applications']);
+    expect(
+      applications?.lines[0]?.points.map(({ date, value, approx }) => ({ date, value, approx })),
+    ).toEqual(
+      input[1]?.lines[0]?.points.map(({ date, value, approx }) => ({ date, value, approx })),
+    );
+  });
+
+  it('reads each answer in one statement, however many series and articles it holds', async () => {
+    const store = await open(await freshDatabase());
+    await seed(store, fixtureArticles(10));
+    await store.replaceStatistics(fixtureStatistics());
+    const ids = Array.from({ length: 10 }, (_, i) => i + 1);
+    const statements = vi.spyOn(store.pool, 'query');
+    expect(await store.listSeries()).toHaveLength(2);
+    expect(await store.getSeriesBySlugs(['residents', 'applications', 'none'])).toHaveLength(3);
+    expect((await store.seriesForArticles(ids)).flat()).toHaveLength(5);
+    expect((await store.articlesPerQuarter('workers')).length).toBeGreaterThan(0);
+    expect(statements).toHaveBeenCalledTimes(4);
+    statements.mockRestore();
   });
 });
 

@@ -4,6 +4,8 @@
 // the file that does the work.
 
 import pg from 'pg';
+import { StoreUnavailableError } from '../errors.ts';
+import type { QuarterCount, Series, SeriesInput } from '../statistics.ts';
 import type {
   RuleChange,
   RuleChangeListQuery,
@@ -44,6 +46,13 @@ import { migrate } from './migrations.ts';
 import { pageArticles } from './numbered.ts';
 import { resolveMedia, updateOutlet } from './outlet-writes.ts';
 import { relatedArticles } from './related.ts';
+import {
+  articlesPerQuarter,
+  getSeriesBySlugs,
+  listSeries,
+  replaceStatistics,
+  seriesForArticles,
+} from './statistics.ts';
 import { getMediaBySlugs, getTagsBySlugs, listMedia, listTags } from './tags-media.ts';
 import {
   getRuleChangesBySlugs,
@@ -343,6 +352,33 @@ export class PostgresStore implements Store, TokenStore {
     return this.write(async (db) => {
       const { changed, ...counts } = await replaceTimeline(db, input);
       return { value: counts, changed };
+    });
+  }
+
+  // ---- statistics --------------------------------------------------------------------------
+
+  async listSeries(): Promise<Series[]> {
+    return listSeries(this.db);
+  }
+
+  async getSeriesBySlugs(slugs: readonly string[]): Promise<(Series | null)[]> {
+    return getSeriesBySlugs(this.db, slugs);
+  }
+
+  async seriesForArticles(articleIds: readonly number[]): Promise<Series[][]> {
+    return seriesForArticles(this.db, articleIds);
+  }
+
+  async articlesPerQuarter(tagSlug: string): Promise<QuarterCount[]> {
+    return articlesPerQuarter(this.db, tagSlug);
+  }
+
+  async replaceStatistics(
+    input: readonly SeriesInput[],
+  ): Promise<{ series: number; changed: boolean }> {
+    return this.write(async (db) => {
+      const result = await replaceStatistics(db, input);
+      return { value: result, changed: result.changed };
     });
   }
 

@@ -2,10 +2,11 @@
 // one plain query per table (series, notes, lines, points, point articles) and put together here.
 
 import { createHash } from 'node:crypto';
-import { type FieldIssue, InvalidInputError } from '../errors.ts';
 import {
+  checkCitedArticles,
+  citedArticles,
   type QuarterCount,
-  quarterOf,
+  quarterCounts,
   type Series,
   type SeriesInput,
   validateStatistics,
@@ -24,30 +25,14 @@ export function replaceStatistics(
   input: readonly SeriesInput[],
 ): { series: number; changed: boolean } {
   validateStatistics(input);
-  const slugs = input.flatMap((s) => s.lines.flatMap((l) => l.points.flatMap((p) => p.articles)));
   const articleIds = new Map(
     (
       stmt('SELECT slug, id FROM articles WHERE slug IN (SELECT value FROM json_each(?))').all(
-        json([...new Set(slugs)]),
+        json(citedArticles(input)),
       ) as { slug: string; id: number }[]
     ).map((row) => [row.slug, row.id]),
   );
-  const issues: FieldIssue[] = [];
-  for (const series of input) {
-    series.lines.forEach((line, i) => {
-      line.points.forEach((point, j) => {
-        point.articles.forEach((slug, k) => {
-          if (!articleIds.has(slug)) {
-            issues.push({
-              field: `${series.slug}.lines.${i}.points.${j}.sources.articles.${k}`,
-              message: `no article "${slug}"`,
-            });
-          }
-        });
-      });
-    });
-  }
-  if (issues.length > 0) throw new InvalidInputError(issues);
+  checkCitedArticles(input, articleIds);
   // An article deleted and imported again resolves to a new id: that is a change too.
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([input, [...articleIds]]))
@@ -233,16 +218,9 @@ export function seriesForArticles(stmt: Stmt, articleIds: readonly number[]): Se
  */
 export function articlesPerQuarter(stmt: Stmt, tagSlug: string): QuarterCount[] {
   const months = stmt(
-    `SELECT substr(at.released_on, 1, 7) AS month, count(*) AS n
+    `SELECT substr(at.released_on, 1, 7) AS month, count(*) AS count
      FROM article_tags at JOIN tags t ON t.id = at.tag_id
      WHERE t.slug = ? GROUP BY month ORDER BY month`,
-  ).all(tagSlug) as { month: string; n: number }[];
-  const quarters: QuarterCount[] = [];
-  for (const { month, n } of months) {
-    const quarter = quarterOf(`${month}-01`);
-    const last = quarters.at(-1);
-    if (last?.quarter === quarter) last.count += n;
-    else quarters.push({ quarter, count: n });
-  }
-  return quarters;
+  ).all(tagSlug) as { month: string; count: number }[];
+  return quarterCounts(months);
 }
