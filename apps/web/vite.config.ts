@@ -114,8 +114,19 @@ const LIBRARY_CHUNKS = [
   },
   {
     name: 'apollo',
-    test: /node_modules[\\/](@apollo|graphql|rxjs|optimism|@wry|tslib|ts-invariant)[\\/]/,
+    // graphql's lexer only serves the API guide's compact documents (stripIgnoredCharacters):
+    // left out, it stays with the guide's page instead of weighing on every page.
+    test: /node_modules[\\/](@apollo|graphql(?![\\/](utilities[\\/]stripIgnoredCharacters|language[\\/]lexer))|rxjs|optimism|@wry|tslib|ts-invariant)[\\/]/,
     priority: 1,
+  },
+  {
+    // The app's own small shared modules in one chunk rather than dozens (each chunk costs its
+    // own imports and headers); left out are those only the table, chart and article pages use,
+    // which stay with them.
+    name: 'shared',
+    test: /[\\/]src[\\/](lib|components)[\\/](?!charts[\\/]|structured-data|article-table|paged-article-table|pagination|page-number)/,
+    minShareCount: 2,
+    priority: 0,
   },
 ];
 

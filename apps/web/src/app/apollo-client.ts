@@ -3,9 +3,9 @@
 // lists merge.
 
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { SERVER_PATHS } from '@jin/site';
 import type { DocumentNode } from 'graphql';
+import { Observable } from 'rxjs';
 import { watchedFetch } from '../features/offline/connection-state.ts';
 import generated from '../gql/possible-types.ts';
 import { connectionField } from './connection-merge.ts';
@@ -45,14 +45,65 @@ export function createHttpLink(): ApolloLink {
     // A GET without a custom header is a "simple" request that CSRF prevention refuses.
     headers: { 'apollo-require-preflight': 'true' },
   });
-  // Codegen's documents carry their id; the server knows them from the same build. A server that
-  // does not know one (another build) gets the documents themselves for the rest of the visit.
-  const byId = new PersistedQueryLink({
-    generateHash: (document) => documentId(document) as string,
-    useGETForHashedQueries: true,
-    disable: ({ meta }) => meta.persistedQueryNotSupported || meta.persistedQueryNotFound,
+  return ApolloLink.split(
+    ({ query }) => documentId(query) !== undefined,
+    byIdLink().concat(http),
+    http,
+  );
+}
+
+const NOT_KNOWN = 'PERSISTED_QUERY_NOT_FOUND';
+
+/** Whether an answer or a failure says the server does not know the document's id. */
+function saysNotKnown(outcome: unknown): boolean {
+  const value = outcome as { errors?: unknown; bodyText?: unknown } | null;
+  const errors = Array.isArray(value?.errors) ? value.errors : [];
+  if (errors.some((e: { extensions?: { code?: unknown } }) => e?.extensions?.code === NOT_KNOWN)) {
+    return true;
+  }
+  return typeof value?.bodyText === 'string' && value.bodyText.includes(NOT_KNOWN);
+}
+
+/**
+ * Sends a generated document by its id alone (Apollo's persisted-query protocol, over GET): the
+ * server knows the app's documents from the same build. A server that does not know one (another
+ * build) gets the documents themselves for the rest of the visit. Ours rather than Apollo's
+ * PersistedQueryLink, which also hashes and prints documents: the app's ids come with them.
+ */
+function byIdLink(): ApolloLink {
+  let serverKnowsIds = true;
+  return new ApolloLink((operation, forward) => {
+    const id = documentId(operation.query);
+    if (!id || !serverKnowsIds) return forward(operation);
+    operation.extensions.persistedQuery = { version: 1, sha256Hash: id };
+    operation.setContext(({ http }: { http?: object }) => ({
+      http: { ...http, includeQuery: false, includeExtensions: true },
+    }));
+    const withText = () => {
+      serverKnowsIds = false;
+      delete operation.extensions.persistedQuery;
+      operation.setContext(({ http }: { http?: object }) => ({
+        http: { ...http, includeQuery: true, includeExtensions: false },
+      }));
+      return forward(operation);
+    };
+    return new Observable((observer) => {
+      let retried = false;
+      const retry = () => {
+        retried = true;
+        inner.unsubscribe();
+        inner = withText().subscribe(observer);
+      };
+      let inner = forward(operation).subscribe({
+        next: (result) => (!retried && saysNotKnown(result) ? retry() : observer.next(result)),
+        error: (error) => (!retried && saysNotKnown(error) ? retry() : observer.error(error)),
+        complete: () => {
+          if (!retried) observer.complete();
+        },
+      });
+      return () => inner.unsubscribe();
+    });
   });
-  return ApolloLink.split(({ query }) => documentId(query) !== undefined, byId.concat(http), http);
 }
 
 export function createApolloClient(

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyHeadTags,
-  canonicalPath,
-  HEAD_TAG_MARK,
-  headTags,
-  headTagsHtml,
-} from './head-tags.ts';
+import { applyHeadTags, HEAD_TAG_MARK, headTags, headTagsHtml } from './head-tags.ts';
+import { canonicalPath } from './use-document-meta.ts';
 
 const ORIGIN = 'https://news.example.org';
 

@@ -28,21 +28,6 @@ export type HeadTag =
 /** Marks the elements made here, so that the browser can replace them on navigation. */
 export const HEAD_TAG_MARK = 'data-page-meta';
 
-/** Query parameters that make a page of their own: the search's words and the page number. */
-const OWN_PARAMETERS = ['q', 'page'];
-
-/** The page's own address: its path and the query parameters that make it a different page. */
-export function canonicalPath(pathname: string, search: string): string {
-  const params = new URLSearchParams(search);
-  const kept = new URLSearchParams();
-  for (const key of OWN_PARAMETERS) {
-    const value = params.get(key);
-    if (value && !(key === 'page' && value === '1')) kept.set(key, value);
-  }
-  const query = kept.toString();
-  return query ? `${pathname}?${query}` : pathname;
-}
-
 export function headTags(meta: PageMeta, origin: string): HeadTag[] {
   const share = meta.share ?? {};
   const url = `${origin}${meta.path ?? '/'}`;

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect } from 'react';
 import { useLocation } from 'react-router';
-import { applyHeadTags, canonicalPath, headTags, type SharePreview } from './head-tags.ts';
+import type { SharePreview } from './head-tags.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './site.ts';
 
 /** What a page says about itself in the document head, and the HTTP status it is served with. */
@@ -39,6 +39,21 @@ export function useSiteOrigin(): string {
       window.location.href,
   ).origin;
   return browserOrigin;
+}
+
+/** Query parameters that make a page of their own: the search's words and the page number. */
+const OWN_PARAMETERS = ['q', 'page'];
+
+/** The page's own address: its path and the query parameters that make it a different page. */
+export function canonicalPath(pathname: string, search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of OWN_PARAMETERS) {
+    const value = params.get(key);
+    if (value && !(key === 'page' && value === '1')) kept.set(key, value);
+  }
+  const query = kept.toString();
+  return query ? `${pathname}?${query}` : pathname;
 }
 
 function documentTitle(title: string | null | undefined): string {
@@ -85,7 +100,15 @@ export function useDocumentMeta(
       status: 200,
       path,
     };
-    applyHeadTags(headTags({ ...page, share: JSON.parse(shareKey) }, origin));
+    // The head's preview tags matter only once the reader moves to another page (the server
+    // wrote the first page's), so their code loads after the page, not with it.
+    let current = true;
+    void import('./head-tags.ts').then(({ applyHeadTags, headTags }) => {
+      if (current) applyHeadTags(headTags({ ...page, share: JSON.parse(shareKey) }, origin));
+    });
+    return () => {
+      current = false;
+    };
   }, [fullTitle, title, content, path, shareKey, origin]);
 }
 
