@@ -21,6 +21,15 @@ const shot = (name: string) => `test-results/screenshots/offline/${name}.png`;
 const saveButton = (page: Page, title: string) =>
   page.getByRole('button', { name: `Save article: ${title}`, exact: true });
 
+/** The slugs of the saved articles whose pages are kept for reading offline. */
+function keptPages(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const cache = await caches.open('jin-saved-pages');
+    const keys = await cache.keys();
+    return keys.map((r) => new URL(r.url).pathname.replace('/articles/', '')).sort();
+  });
+}
+
 /** Waits until the service worker controls the page (it claims pages on its first start). */
 async function controlled(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
@@ -64,8 +73,10 @@ test('an article saved from its page and from the feed survives a reload, is lis
   await expect(titles).toHaveText([second.title, first.title]);
   await expectAccessible(page);
 
+  await expect.poll(() => keptPages(page)).toEqual([first.slug, second.slug].sort());
   await page.getByRole('button', { name: `Remove from saved: ${second.title}` }).click();
   await expect(titles).toHaveText([first.title]);
+  await expect.poll(() => keptPages(page)).toEqual([first.slug]);
   await page.reload();
   await settled(page);
   await expect(titles).toHaveText([first.title]);
@@ -77,6 +88,7 @@ test('an article saved from its page and from the feed survives a reload, is lis
   await page.getByRole('button', { name: 'Clear all' }).click();
   await page.getByRole('button', { name: 'Remove all' }).click();
   await expect(page.getByText('No saved articles yet.')).toBeVisible();
+  await expect.poll(() => keptPages(page)).toEqual([]);
   await expectAccessible(page);
 
   await page.goto(`/articles/${first.slug}`);

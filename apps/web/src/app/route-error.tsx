@@ -15,7 +15,8 @@ export function RouteError() {
   const { offline } = useConnection();
   const answered =
     ServerError.is(error) || CombinedGraphQLErrors.is(error) || isRouteErrorResponse(error);
-  const reloading = offline && !answered && !isThisDocument();
+  // The browser itself offline, not only the API out of reach (that one shows the error and Retry).
+  const reloading = offline && !navigator.onLine && !answered && !isThisDocument();
   useEffect(() => {
     // Offline, a page the app navigated to cannot fetch its data, but the service worker may
     // hold the whole page (visited or saved): load it as a document. Not for the page this

@@ -112,7 +112,7 @@ describe('the article page', () => {
       within(stats)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['Released on', 'Article Title (Media)', 'Tags']);
+    ).toEqual(['Released on', 'Article Title (Media)', 'Tags', 'Save']);
     // The article being read is in its own tag's list, unlinked.
     expect(stats.querySelector('[aria-current="page"]')).toHaveTextContent(
       'Headline number 1 (this article)',
