@@ -84,11 +84,19 @@ export function operationLimitErrors(
  * to null), since the same calculation has already passed.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  // Operations without variables that passed: their cost cannot change, so it is not counted
+  // again. (Apollo hands out the same document object for the same text.)
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request, contextValue }) {
+        async didResolveOperation({ document, operation, operationName, request, contextValue }) {
           if (!contextValue.limits) return;
+          const name = operationName ?? '';
+          if (passed.get(document)?.has(name)) {
+            contextValue.limits = null;
+            return;
+          }
           let errors: readonly GraphQLError[];
           try {
             errors = operationLimitErrors(schema, document, {
@@ -105,7 +113,12 @@ export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin
           const over = errors.find((error) => error.extensions[LIMIT_MARK]);
           if (over) throw over;
           // Any other problem (variables that do not fit) is reported by execution itself.
-          if (errors.length === 0) contextValue.limits = null;
+          if (errors.length > 0) return;
+          contextValue.limits = null;
+          if (operation && !operation.variableDefinitions?.length) {
+            const names = passed.get(document) ?? new Set();
+            passed.set(document, names.add(name));
+          }
         },
       };
     },
