@@ -103,6 +103,9 @@ export function operationLimitErrors(
  * the cost (`"cost": true`) gets what was measured in the answer's `extensions.cost`.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  // Operations without variables that passed: their cost cannot change, so it is not counted
+  // again. (Apollo hands out the same document object for the same text.)
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart({ request }) {
       const asked = request.extensions?.[COST_EXTENSION] === true;
@@ -120,8 +123,14 @@ export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin
             result.extensions = { ...result.extensions, [COST_EXTENSION]: cost };
           },
         }),
-        async didResolveOperation({ document, operationName, request, contextValue }) {
+        async didResolveOperation({ document, operation, operationName, request, contextValue }) {
           if (!contextValue.limits) return;
+          const name = operationName ?? '';
+          // (Unless the cost is asked for: then it is measured to be told.)
+          if (!asked && passed.get(document)?.has(name)) {
+            contextValue.limits = null;
+            return;
+          }
           let errors: readonly GraphQLError[];
           try {
             errors = operationLimitErrors(schema, document, {
@@ -139,7 +148,12 @@ export function operationLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin
           const over = errors.find((error) => error.extensions[LIMIT_MARK]);
           if (over) throw over;
           // Any other problem (variables that do not fit) is reported by execution itself.
-          if (errors.length === 0) contextValue.limits = null;
+          if (errors.length > 0) return;
+          contextValue.limits = null;
+          if (operation && !operation.variableDefinitions?.length) {
+            const names = passed.get(document) ?? new Set();
+            passed.set(document, names.add(name));
+          }
         },
       };
     },

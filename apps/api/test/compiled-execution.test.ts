@@ -94,3 +94,15 @@ describe('compiled execution in the server', () => {
     expect(app.graphqlExecutor.stats.fallbacks).toBe(before.fallbacks);
   });
 });
+
+describe('limits counted once per document', () => {
+  it('still counts an operation with variables every time, since its cost follows them', async () => {
+    const query = `query Deep($n: Int) { articles(first: $n) { nodes {
+      relatedArticles(first: 10) { relatedArticles(first: 10) { slug } } } } }`;
+    const cheap = await post({ query, variables: { n: 1 } });
+    expect(cheap.status).toBe(200);
+    const costly = await post({ query, variables: { n: 100 } });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});

@@ -26,14 +26,14 @@ beforeAll(() => {
   run = spawnSync(process.execPath, ['--import', 'tsx', 'src/run.ts', '--smoke', '--out', out], {
     cwd: benchDir,
     encoding: 'utf8',
-    timeout: 280_000,
+    timeout: 420_000,
   });
   try {
     report = JSON.parse(readFileSync(join(out, 'smoke.json'), 'utf8')) as Report;
   } catch {
     report = null;
   }
-}, 300_000);
+}, 440_000);
 
 describe('pnpm bench --smoke', () => {
   it('finishes every section without errors', () => {
