@@ -1,10 +1,11 @@
-// The sitemap: every article, tag and outlet page and the site's fixed pages, each with the date
+// The sitemap: every article, tag, outlet and statistics series page and the site's fixed pages, each with the date
 // its page last changed. An article's page changes when the article is written (`updatedAt`),
 // never before its release; a tag's or an outlet's page when one of its articles does.
 // One file holds 50,000 pages at most: a larger archive gets a sitemap index at the same address,
 // naming its parts (`?part=1`, `?part=2`, …).
 
 import { Readable } from 'node:stream';
+import { NUMBERS_PATH } from '@jin/site';
 import type { ArticleKey, Store } from '@jin/store';
 import {
   type IndexItem,
@@ -15,7 +16,7 @@ import {
 } from 'sitemap';
 
 /** Pages that are neither an article, a tag nor an outlet. */
-const FIXED_PAGES = ['/', '/timeline', '/tags', '/media'];
+const FIXED_PAGES = ['/', '/timeline', '/tags', '/media', NUMBERS_PATH, '/developers'];
 
 /** How many articles are read from the store at a time. */
 const BATCH = 100;
@@ -54,7 +55,11 @@ export async function sitemapPages(store: Store): Promise<SitemapItemLoose[]> {
     after = slice.hits.at(-1)?.key;
     if (!slice.hasNextPage || !after) break;
   }
-  const [tags, outlets] = await Promise.all([store.listTags(), store.listMedia()]);
+  const [tags, outlets, series] = await Promise.all([
+    store.listTags(),
+    store.listMedia(),
+    store.listSeries(),
+  ]);
   return [
     ...FIXED_PAGES.map((path) => listed(path, newest || undefined)),
     ...articles,
@@ -64,6 +69,8 @@ export async function sitemapPages(store: Store): Promise<SitemapItemLoose[]> {
     ...outlets.map(({ item }) =>
       listed(`/media/${encodeURIComponent(item.slug)}`, outletChanged.get(item.slug)),
     ),
+    // A series' page changes with its files, which say no date: listed without one.
+    ...series.map((s) => listed(`${NUMBERS_PATH}/${encodeURIComponent(s.slug)}`, undefined)),
   ];
 }
 

@@ -1,6 +1,7 @@
 // The sitemap and robots.txt as crawlers read them, through a strict XML parser.
 
 import { loadArchive, seedStore } from '@jin/content';
+import { seedStatistics } from '@jin/content/statistics';
 import { SERVER_PATHS } from '@jin/site';
 import type { Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
@@ -34,6 +35,7 @@ function counting(inner: Store): Store {
 beforeAll(async () => {
   store = openSqliteStore();
   await seedStore(store, archive);
+  await seedStatistics(store);
   const config = loadConfig({
     PORT: '0',
     JIN_WEB_DIST: '/nonexistent',
@@ -70,7 +72,7 @@ async function readSitemap(): Promise<{ entries: Entry[]; etag: string; type: st
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 describe('sitemap', () => {
-  it('lists every article, tag and outlet and the fixed pages, at the public address', async () => {
+  it('lists every article, tag, outlet and series and the fixed pages, at the public address', async () => {
     const { entries, type } = await readSitemap();
     expect(type).toBe('application/xml; charset=utf-8');
     const locs = new Set(entries.map((e) => e.loc));
@@ -84,11 +86,17 @@ describe('sitemap', () => {
     for (const outlet of await store.listMedia()) {
       expect(locs.has(`${PUBLIC_URL}/media/${outlet.item.slug}`), outlet.item.slug).toBe(true);
     }
-    for (const path of ['/', '/timeline', '/tags', '/media']) {
+    const series = await store.listSeries();
+    expect(series.length).toBeGreaterThan(5);
+    for (const { slug } of series) {
+      expect(locs.has(`${PUBLIC_URL}/numbers/${slug}`), slug).toBe(true);
+    }
+    const fixed = ['/', '/timeline', '/tags', '/media', '/numbers', '/developers'];
+    for (const path of fixed) {
       expect(locs.has(`${PUBLIC_URL}${path}`), path).toBe(true);
     }
-    const pages = archive.articles.length + (await store.listTags()).length;
-    expect(entries.length).toBe(pages + (await store.listMedia()).length + 4);
+    const pages = archive.articles.length + (await store.listTags()).length + series.length;
+    expect(entries.length).toBe(pages + (await store.listMedia()).length + fixed.length);
   });
 
   it('dates each page by its last change: an article when written, never before its release', async () => {
