@@ -4,7 +4,6 @@
 // the file that does the work.
 
 import pg from 'pg';
-import { StoreUnavailableError } from '../errors.ts';
 import type { QuarterCount, Series, SeriesInput } from '../statistics.ts';
 import type {
   RuleChange,
