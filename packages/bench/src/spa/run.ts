@@ -59,10 +59,16 @@ export async function benchSpa({ settings }: Context): Promise<SpaResult> {
 /** Pages fetched before Lighthouse runs; none of them is one Lighthouse visits. */
 export const WARM_UP_PATHS = ['/tags', '/media', '/tags/visa-rules', '/search?q=visa'];
 
-/** The four pages Lighthouse visits, by the reader app's routes. */
+/** The pages Lighthouse visits: one of each of the reader app's kinds of page. */
 export const SPA_PAGES = (articleSlug: string) => [
   { page: 'feed', path: '/' },
   { page: 'article', path: `/articles/${articleSlug}` },
   { page: 'tag', path: '/tags/statistics' },
+  { page: 'outlet', path: '/media/jiji-press' },
   { page: 'search', path: `/search?q=${SEARCH_WORD}` },
+  { page: 'timeline', path: '/timeline' },
+  { page: 'numbers', path: '/numbers' },
+  { page: 'series', path: '/numbers/foreign-residents' },
+  { page: 'developers', path: '/developers' },
+  { page: 'saved', path: '/saved' },
 ];

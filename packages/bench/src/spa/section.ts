@@ -1,5 +1,5 @@
-// The reader app section: what each route downloads, and Lighthouse on four pages the real site
-// renders.
+// The reader app section: what each route downloads, and Lighthouse on a page of each kind the
+// real site renders.
 
 import { defineSection } from '../shared/section.ts';
 import { spaFindings } from './findings.ts';
