@@ -6,7 +6,7 @@ import { MAX_QUERY_WORDS, MIN_PREFIX_CHARS, queryWords } from '../fts-query.ts';
 import { checkFilter } from '../limits.ts';
 import type { ArticleFilter, ArticleOrder } from '../types.ts';
 import { isIsoDate } from '../validate.ts';
-import type { Db, Params } from './db.ts';
+import { type Db, type Params, SEARCH_CONFIG } from './db.ts';
 
 export interface PgFilter {
   /** Nothing can match. */
@@ -16,8 +16,13 @@ export interface PgFilter {
   mediaIds: number[];
   releasedFrom?: string | undefined;
   releasedTo?: string | undefined;
-  /** Text for `to_tsquery('simple', …)`: quoted lexemes joined by `&`, or null. */
+  /**
+   * Text for `to_tsquery(SEARCH_CONFIG, …)`: quoted words joined by `&`, or null. Each quoted
+   * word goes through the configuration as the column's words did ("refugees" becomes "refug").
+   */
   tsquery: string | null;
+  /** The same words joined by `|`: what a snippet highlights when no span holds them all. */
+  anyWord: string | null;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface PgFilter {
  * escaped), so no operator, weight or prefix mark in the input means anything; joined by `&`.
  * With `prefix`, the last word also matches longer words it begins, as in fts-query.ts.
  */
-export function toTsquery(input: string, prefix = false): string | null {
+export function toTsquery(input: string, prefix = false, join: '&' | '|' = '&'): string | null {
   const words = queryWords(input)
     .slice(0, MAX_QUERY_WORDS)
     .map((w) => w.toLowerCase());
@@ -37,7 +42,7 @@ export function toTsquery(input: string, prefix = false): string | null {
       (w, i) =>
         `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${star && i === last ? ':*' : ''}`,
     )
-    .join(' & ');
+    .join(` ${join} `);
 }
 
 export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): Promise<PgFilter> {
@@ -49,6 +54,7 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
     releasedFrom: filter?.releasedFrom,
     releasedTo: filter?.releasedTo,
     tsquery: null,
+    anyWord: null,
   };
   if (!filter) return resolved;
   checkFilter(filter);
@@ -98,11 +104,13 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
     else {
       const found = await db.query({
         name: 'any-match',
-        text: "SELECT 1 FROM articles WHERE search @@ to_tsquery('simple', $1) LIMIT 1",
+        text: `SELECT 1 FROM articles WHERE search @@ to_tsquery('${SEARCH_CONFIG}', $1) LIMIT 1`,
         values: [resolved.tsquery],
       });
       // Nothing has these words whole: complete the last one (`immig` finds "immigration").
-      if (found.length === 0) resolved.tsquery = toTsquery(filter.query, true);
+      const prefix = found.length === 0;
+      if (prefix) resolved.tsquery = toTsquery(filter.query, true);
+      resolved.anyWord = toTsquery(filter.query, prefix, '|');
     }
   }
   return resolved;
@@ -112,7 +120,7 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
 export function whereOf(filter: PgFilter, params: Params): string[] {
   const where: string[] = [];
   if (filter.tsquery !== null) {
-    where.push(`a.search @@ to_tsquery('simple', ${params.add(filter.tsquery)})`);
+    where.push(`a.search @@ to_tsquery('${SEARCH_CONFIG}', ${params.add(filter.tsquery)})`);
   }
   if (filter.releasedFrom) where.push(`a.released_on >= ${params.add(filter.releasedFrom)}`);
   if (filter.releasedTo) where.push(`a.released_on <= ${params.add(filter.releasedTo)}`);

@@ -1,7 +1,7 @@
 // The SQL of filtered, ordered article lists. Every value is a bound parameter.
 
 import type { ArticleKey, ArticleOrder } from '../types.ts';
-import { type Db, Params } from './db.ts';
+import { type Db, Params, SEARCH_CONFIG } from './db.ts';
 import { type PgFilter, whereClause, whereOf } from './filter.ts';
 import { ARTICLE_COLUMNS, type ArticleRow, MEDIA_JOINS } from './rows.ts';
 
@@ -138,7 +138,7 @@ export async function tierRows(
   const dir = ascending ? 'ASC' : 'DESC';
   const text = `WITH tier AS (${matches}),
     ranked AS (
-      SELECT a.id, -ts_rank('{0, 0, 0.25, 1}', a.search, to_tsquery('simple', ${query}), 1)::float8 AS rank
+      SELECT a.id, -ts_rank('{0, 0, 0.25, 1}', a.search, to_tsquery('${SEARCH_CONFIG}', ${query}), 1)::float8 AS rank
       FROM tier JOIN articles a ON a.id = tier.id)
     SELECT ${ARTICLE_COLUMNS}, r.rank
     FROM ranked r JOIN articles a ON a.id = r.id ${MEDIA_JOINS}
