@@ -23,25 +23,37 @@ export interface PgFilter {
   tsquery: string | null;
   /** The same words joined by `|`: what a snippet highlights when no span holds them all. */
   anyWord: string | null;
+  /** `tsquery` with every word weight B: whether the summary alone holds the query. */
+  inSummary: string | null;
+}
+
+export interface TsqueryOptions {
+  /** The last word also matches longer words it begins, as in fts-query.ts. */
+  prefix?: boolean;
+  join?: '&' | '|';
+  /** Match a word only where it has this weight (B: in the summary). */
+  weight?: 'B';
 }
 
 /**
  * The reader's words as to_tsquery text: each word single-quoted (quotes and backslashes
- * escaped), so no operator, weight or prefix mark in the input means anything; joined by `&`.
- * With `prefix`, the last word also matches longer words it begins, as in fts-query.ts.
+ * escaped), so no operator, weight or prefix mark in the input means anything; joined by `&`
+ * unless told otherwise.
  */
-export function toTsquery(input: string, prefix = false, join: '&' | '|' = '&'): string | null {
+export function toTsquery(input: string, options: TsqueryOptions = {}): string | null {
+  const { prefix = false, join = '&', weight = '' } = options;
   const words = queryWords(input)
     .slice(0, MAX_QUERY_WORDS)
     .map((w) => w.toLowerCase());
   if (words.length === 0) return null;
   const last = words.length - 1;
   const star = prefix && [...(words[last] as string)].length >= MIN_PREFIX_CHARS;
+  const quoted = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   return words
-    .map(
-      (w, i) =>
-        `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${star && i === last ? ':*' : ''}`,
-    )
+    .map((w, i) => {
+      const marks = `${star && i === last ? '*' : ''}${weight}`;
+      return marks ? `${quoted(w)}:${marks}` : quoted(w);
+    })
     .join(` ${join} `);
 }
 
@@ -55,6 +67,7 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
     releasedTo: filter?.releasedTo,
     tsquery: null,
     anyWord: null,
+    inSummary: null,
   };
   if (!filter) return resolved;
   checkFilter(filter);
@@ -109,8 +122,9 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
       });
       // Nothing has these words whole: complete the last one (`immig` finds "immigration").
       const prefix = found.length === 0;
-      if (prefix) resolved.tsquery = toTsquery(filter.query, true);
-      resolved.anyWord = toTsquery(filter.query, prefix, '|');
+      if (prefix) resolved.tsquery = toTsquery(filter.query, { prefix });
+      resolved.anyWord = toTsquery(filter.query, { prefix, join: '|' });
+      resolved.inSummary = toTsquery(filter.query, { prefix, weight: 'B' });
     }
   }
   return resolved;

@@ -151,9 +151,11 @@ describe('The dataset version in PostgreSQL', () => {
   it('searches words literally: the query text is built from quoted words only', () => {
     expect(toTsquery('multi-agent')).toBe("'multi' & 'agent'");
     expect(toTsquery("title:x 'a' & !b | c:*")).toBe("'title' & 'x' & 'a' & 'b' & 'c'");
-    expect(toTsquery('immig', true)).toBe("'immig':*");
+    expect(toTsquery('immig', { prefix: true })).toBe("'immig':*");
     expect(toTsquery('入管法 改正')).toBe("'入管法' & '改正'");
     expect(toTsquery('*  🙂 "')).toBeNull();
+    expect(toTsquery("a'b visa", { prefix: true, weight: 'B' })).toBe("'a':B & 'b':B & 'visa':*B");
+    expect(toTsquery('visa quota', { join: '|' })).toBe("'visa' | 'quota'");
   });
 
   it('finds Japanese words and names unstemmed', async () => {
