@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('The seed archive in PostgreSQL and in SQLite', () => {
-  it('reads alike in every list, page, count, related and statistics read, and searches alike but for stems', async () => {
+  it('reads alike in every list, page, count, related and statistics read, and searches alike but for words the stemmers part on', async () => {
     // A small rank window, so that relevance lists have several tiers to compare.
     const sqlite = new SqliteStore({ path: ':memory:', rankWindow: 10 });
     const postgres = await createPostgresStore({ url: await freshDatabase(), rankWindow: 10 });
@@ -44,8 +44,16 @@ describe('The seed archive in PostgreSQL and in SQLite', () => {
       'Japan',
       'multi-agent',
       '入管法',
+      'refugees',
+      'workers',
+      'community',
+      'general',
     ];
-    const result = await compareStores(sqlite, postgres, { queries });
+    // Porter (SQLite) and snowball english (PostgreSQL) part on these: porter cuts "community"
+    // and "communist" both to "commun", and "general" and "generation" both to "gener"; snowball
+    // keeps them apart ("communiti", "communist"; "general", "generat").
+    const stemmersDiffer = ['community', 'general'];
+    const result = await compareStores(sqlite, postgres, { queries, stemmersDiffer });
     expect(result.pagesCompared).toBeGreaterThan(500);
     // Every series file, and the articles they cite.
     expect(result.seriesCompared).toBe(statistics.series.length);
@@ -54,12 +62,12 @@ describe('The seed archive in PostgreSQL and in SQLite', () => {
       statistics.series.flatMap((s) => s.lines.flatMap((l) => l.points.flatMap((p) => p.articles))),
     );
     expect(result.articlesReportingSeries).toBe(cited.size);
-    // Every query matches the same articles, or differs only by stems (checked inside).
-    expect(result.sameMatches.length + result.stemMatches.length).toBe(queries.length);
-    // Words with no other forms in the archive match alike. Most English words here also appear
-    // in another form ("refugees", "workers"): SQLite's stemmer finds those, PostgreSQL's
-    // `simple` search does not (see migrations.ts in the store for why it is `simple`).
-    expect(result.sameMatches).toEqual(expect.arrayContaining(['Japan', '入管法']));
-    for (const { onlyFirst } of result.stemMatches) expect(onlyFirst.length).toBeGreaterThan(0);
+    // Every other query matches the same articles; those two find more on SQLite only.
+    expect(result.sameMatches).toEqual(queries.filter((q) => !stemmersDiffer.includes(q)));
+    expect(result.differentMatches.map((d) => d.query)).toEqual(stemmersDiffer);
+    for (const { onlyFirst, onlySecond } of result.differentMatches) {
+      expect(onlyFirst.length).toBeGreaterThan(0);
+      expect(onlySecond).toEqual([]);
+    }
   });
 });

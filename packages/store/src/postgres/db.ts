@@ -124,6 +124,12 @@ export class PgDb implements Db {
 export const WRITE_LOCK = 4_210_771_001;
 export const MIGRATION_LOCK = 4_210_771_002;
 
+/**
+ * The text search configuration of the search column, its queries and its snippets (made by
+ * migration 4): every side must parse and stem words alike, or a query misses its own words.
+ */
+export const SEARCH_CONFIG = 'jin';
+
 /** `$1, $2, …` placeholders for values added in order. */
 export class Params {
   readonly values: unknown[] = [];

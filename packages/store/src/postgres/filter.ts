@@ -6,7 +6,7 @@ import { MAX_QUERY_WORDS, MIN_PREFIX_CHARS, queryWords } from '../fts-query.ts';
 import { checkFilter } from '../limits.ts';
 import type { ArticleFilter, ArticleOrder } from '../types.ts';
 import { isIsoDate } from '../validate.ts';
-import type { Db, Params } from './db.ts';
+import { type Db, type Params, SEARCH_CONFIG } from './db.ts';
 
 export interface PgFilter {
   /** Nothing can match. */
@@ -16,28 +16,45 @@ export interface PgFilter {
   mediaIds: number[];
   releasedFrom?: string | undefined;
   releasedTo?: string | undefined;
-  /** Text for `to_tsquery('simple', …)`: quoted lexemes joined by `&`, or null. */
+  /**
+   * Text for `to_tsquery(SEARCH_CONFIG, …)`: quoted words joined by `&`, or null. Each quoted
+   * word goes through the configuration as the column's words did ("refugees" becomes "refug").
+   */
   tsquery: string | null;
+  /** The same words joined by `|`: what a snippet highlights when no span holds them all. */
+  anyWord: string | null;
+  /** `tsquery` with every word weight B: whether the summary alone holds the query. */
+  inSummary: string | null;
+}
+
+export interface TsqueryOptions {
+  /** The last word also matches longer words it begins, as in fts-query.ts. */
+  prefix?: boolean;
+  join?: '&' | '|';
+  /** Match a word only where it has this weight (B: in the summary). */
+  weight?: 'B';
 }
 
 /**
  * The reader's words as to_tsquery text: each word single-quoted (quotes and backslashes
- * escaped), so no operator, weight or prefix mark in the input means anything; joined by `&`.
- * With `prefix`, the last word also matches longer words it begins, as in fts-query.ts.
+ * escaped), so no operator, weight or prefix mark in the input means anything; joined by `&`
+ * unless told otherwise.
  */
-export function toTsquery(input: string, prefix = false): string | null {
+export function toTsquery(input: string, options: TsqueryOptions = {}): string | null {
+  const { prefix = false, join = '&', weight = '' } = options;
   const words = queryWords(input)
     .slice(0, MAX_QUERY_WORDS)
     .map((w) => w.toLowerCase());
   if (words.length === 0) return null;
   const last = words.length - 1;
   const star = prefix && [...(words[last] as string)].length >= MIN_PREFIX_CHARS;
+  const quoted = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
   return words
-    .map(
-      (w, i) =>
-        `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${star && i === last ? ':*' : ''}`,
-    )
-    .join(' & ');
+    .map((w, i) => {
+      const marks = `${star && i === last ? '*' : ''}${weight}`;
+      return marks ? `${quoted(w)}:${marks}` : quoted(w);
+    })
+    .join(` ${join} `);
 }
 
 export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): Promise<PgFilter> {
@@ -49,6 +66,8 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
     releasedFrom: filter?.releasedFrom,
     releasedTo: filter?.releasedTo,
     tsquery: null,
+    anyWord: null,
+    inSummary: null,
   };
   if (!filter) return resolved;
   checkFilter(filter);
@@ -98,11 +117,14 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
     else {
       const found = await db.query({
         name: 'any-match',
-        text: "SELECT 1 FROM articles WHERE search @@ to_tsquery('simple', $1) LIMIT 1",
+        text: `SELECT 1 FROM articles WHERE search @@ to_tsquery('${SEARCH_CONFIG}', $1) LIMIT 1`,
         values: [resolved.tsquery],
       });
       // Nothing has these words whole: complete the last one (`immig` finds "immigration").
-      if (found.length === 0) resolved.tsquery = toTsquery(filter.query, true);
+      const prefix = found.length === 0;
+      if (prefix) resolved.tsquery = toTsquery(filter.query, { prefix });
+      resolved.anyWord = toTsquery(filter.query, { prefix, join: '|' });
+      resolved.inSummary = toTsquery(filter.query, { prefix, weight: 'B' });
     }
   }
   return resolved;
@@ -112,7 +134,7 @@ export async function resolveFilter(db: Db, filter: ArticleFilter | undefined): 
 export function whereOf(filter: PgFilter, params: Params): string[] {
   const where: string[] = [];
   if (filter.tsquery !== null) {
-    where.push(`a.search @@ to_tsquery('simple', ${params.add(filter.tsquery)})`);
+    where.push(`a.search @@ to_tsquery('${SEARCH_CONFIG}', ${params.add(filter.tsquery)})`);
   }
   if (filter.releasedFrom) where.push(`a.released_on >= ${params.add(filter.releasedFrom)}`);
   if (filter.releasedTo) where.push(`a.released_on <= ${params.add(filter.releasedTo)}`);

@@ -1,7 +1,7 @@
 // The SQL of filtered, ordered article lists. Every value is a bound parameter.
 
 import type { ArticleKey, ArticleOrder } from '../types.ts';
-import { type Db, Params } from './db.ts';
+import { type Db, Params, SEARCH_CONFIG } from './db.ts';
 import { type PgFilter, whereClause, whereOf } from './filter.ts';
 import { ARTICLE_COLUMNS, type ArticleRow, MEDIA_JOINS } from './rows.ts';
 
@@ -41,6 +41,8 @@ function keysSql(
   bounds: Bound[],
   limit: number,
   offset: number,
+  /** A further column to select, on `articles a` (only without a driving tag). */
+  extra?: (params: Params) => string,
 ): string {
   const drive =
     filter.tsquery === null
@@ -69,7 +71,8 @@ function keysSql(
   }
   // LIMIT and OFFSET are written in, not bound: a plan made for unknown ones (a prepared
   // statement's generic plan) assumes a large share of the table and sorts it all.
-  return `SELECT ${id} AS id, ${date} AS released_on FROM ${from} ${whereClause(where)}
+  const more = extra === undefined || drive !== undefined ? '' : `, ${extra(params)}`;
+  return `SELECT ${id} AS id, ${date} AS released_on${more} FROM ${from} ${whereClause(where)}
     ORDER BY ${date} ${dir}, ${id} ${dir} LIMIT ${integer(limit)} OFFSET ${integer(offset)}`;
 }
 
@@ -124,26 +127,35 @@ export async function tierRows(
   offset = 0,
 ): Promise<ArticleRow[]> {
   const params = new Params();
-  const matches = keysSql(filter, params, 'DESC', [], window, tier * window);
+  if (filter.tsquery === null) throw new Error('a ranked list needs a text query');
+  // The tier's matches are scored in the one scan that finds them, from the stored tsvector;
+  // only the page's rows are then read whole, with their outlets.
   const query = params.add(filter.tsquery);
+  const matches = keysSql(
+    filter,
+    params,
+    'DESC',
+    [],
+    window,
+    tier * window,
+    () =>
+      `-ts_rank('{0, 0, 0.25, 1}', a.search, to_tsquery('${SEARCH_CONFIG}', ${query}), 1)::float8 AS rank`,
+  );
   const where: string[] = [];
   for (const bound of bounds) {
     if (bound.key.kind !== 'rank') throw new Error('a ranked list takes rank bounds');
     const strict = bound.op.charAt(0);
     const rank = params.add(bound.key.rank);
     where.push(
-      `(r.rank ${strict} ${rank}::float8 OR (r.rank = ${rank}::float8 AND r.id ${bound.op} ${params.add(bound.key.id)}))`,
+      `(t.rank ${strict} ${rank}::float8 OR (t.rank = ${rank}::float8 AND t.id ${bound.op} ${params.add(bound.key.id)}))`,
     );
   }
   const dir = ascending ? 'ASC' : 'DESC';
-  const text = `WITH tier AS (${matches}),
-    ranked AS (
-      SELECT a.id, -ts_rank('{0, 0, 0.25, 1}', a.search, to_tsquery('simple', ${query}), 1)::float8 AS rank
-      FROM tier JOIN articles a ON a.id = tier.id)
-    SELECT ${ARTICLE_COLUMNS}, r.rank
-    FROM ranked r JOIN articles a ON a.id = r.id ${MEDIA_JOINS}
-    ${whereClause(where)}
-    ORDER BY r.rank ${dir}, r.id ${dir} LIMIT ${integer(limit)} OFFSET ${integer(offset)}`;
+  const text = `SELECT ${ARTICLE_COLUMNS}, r.rank
+    FROM (SELECT t.id, t.rank FROM (${matches}) t ${whereClause(where)}
+          ORDER BY t.rank ${dir}, t.id ${dir} LIMIT ${integer(limit)} OFFSET ${integer(offset)}) r
+    JOIN articles a ON a.id = r.id ${MEDIA_JOINS}
+    ORDER BY r.rank ${dir}, r.id ${dir}`;
   const rows = await db.query<ArticleRow>({ text, values: params.values });
   for (const row of rows) {
     row.tier = tier;

@@ -11,6 +11,7 @@ import { StoreUnavailableError } from '../errors.ts';
 import type { SeriesInput } from '../statistics.ts';
 import type { ArticleInput } from '../types.ts';
 import { toTsquery } from './filter.ts';
+import { migrate } from './migrations.ts';
 import { createPostgresStore, type PostgresStore, SCHEMA_VERSION } from './postgres-store.ts';
 
 dropDatabasesAfterAll();
@@ -67,6 +68,63 @@ describe('PostgreSQL migrations', () => {
   });
 });
 
+describe('Stemmed search in PostgreSQL', () => {
+  it('is brought to a database made before it, its articles found by other forms of their words', async () => {
+    const url = await freshDatabase();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // The schema as it was before stemming, with an article written under it.
+      expect(await migrate(client, 3)).toBe(3);
+      await client.query(
+        `INSERT INTO media (slug, name, name_key) VALUES ('wire', 'Wire', 'wire');
+         INSERT INTO articles (slug, title, released_on, media_id, summary, created_at, updated_at)
+           SELECT 'old', 'Refugees who are not recognised', '2024-05-01', id,
+             'Applications were rejected again.', '2024-05-01T00:00:00Z', '2024-05-01T00:00:00Z'
+           FROM media`,
+      );
+      const before = await client.query(
+        "SELECT count(*)::int AS n FROM articles WHERE search @@ to_tsquery('simple', 'refugee')",
+      );
+      expect(before.rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
+    const store = await open(url);
+    expect(await store.migrate()).toBe(0);
+    // Plural and singular, tenses, and words a stop list would have dropped.
+    for (const query of ['refugee', 'REFUGEES', 'application', 'reject', 'who', 'not recognise']) {
+      expect(await store.countArticles({ query }), query).toBe(1);
+    }
+    expect(await store.countArticles({ query: 'refugee camp' })).toBe(0);
+    const { hits } = await store.listArticles({
+      filter: { query: 'rejecting application' },
+      first: 1,
+    });
+    expect(hits[0]?.article.slug).toBe('old');
+    expect(hits[0]?.snippet?.filter((p) => p.highlighted).map((p) => p.text)).toEqual([
+      'Applications',
+      'rejected',
+    ]);
+  });
+
+  it('marks a word of a query whose words lie too far apart for one headline span', async () => {
+    const store = await open(await freshDatabase());
+    await seed(store, fixtureArticles(3));
+    const far = Array.from({ length: 40 }, (_, i) => `filler${i}`).join(' ');
+    await store.upsertArticle({
+      ...(fixtureArticles()[0] as ArticleInput),
+      slug: 'far',
+      title: 'A title',
+      summary: `Visas come first. ${far} Quotas come last.`,
+    });
+    const { hits } = await store.listArticles({ filter: { query: 'visa quota' }, first: 1 });
+    const marked = hits[0]?.snippet?.filter((p) => p.highlighted).map((p) => p.text) ?? [];
+    expect(marked.length).toBeGreaterThan(0);
+    for (const word of marked) expect(['Visas', 'Quotas']).toContain(word);
+  });
+});
+
 describe('The dataset version in PostgreSQL', () => {
   it('changes in the write transaction, and every store on the database hears it', async () => {
     const url = await freshDatabase();
@@ -93,9 +151,11 @@ describe('The dataset version in PostgreSQL', () => {
   it('searches words literally: the query text is built from quoted words only', () => {
     expect(toTsquery('multi-agent')).toBe("'multi' & 'agent'");
     expect(toTsquery("title:x 'a' & !b | c:*")).toBe("'title' & 'x' & 'a' & 'b' & 'c'");
-    expect(toTsquery('immig', true)).toBe("'immig':*");
+    expect(toTsquery('immig', { prefix: true })).toBe("'immig':*");
     expect(toTsquery('入管法 改正')).toBe("'入管法' & '改正'");
     expect(toTsquery('*  🙂 "')).toBeNull();
+    expect(toTsquery("a'b visa", { prefix: true, weight: 'B' })).toBe("'a':B & 'b':B & 'visa':*B");
+    expect(toTsquery('visa quota', { join: '|' })).toBe("'visa' | 'quota'");
   });
 
   it('finds Japanese words and names unstemmed', async () => {
