@@ -94,6 +94,22 @@ test('the CSV holds the same figures as the page’s table', async ({ page, requ
   );
 });
 
+test('the numbers pages load without a console error (no refused inline style, no failed request)', async ({
+  page,
+  request,
+}) => {
+  const series = await richestSeries(request);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  for (const path of ['/numbers', `/numbers/${series.slug}`, '/tags/statistics']) {
+    await page.goto(path);
+    await settled(page);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('each figure can be reached with Tab and shows its value, date and source', async ({
   page,
   request,
