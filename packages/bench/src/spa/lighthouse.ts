@@ -45,12 +45,16 @@ export async function runLighthouse(
   const results: LighthousePage[] = [];
   try {
     for (const { page, url } of pages) {
-      const run = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      });
+      const once = () =>
+        lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+      let run = await once();
+      // A trace Chromium failed to record (NO_NAVSTART and the like) says to run again: once.
+      if (run?.lhr.runtimeError && /again/i.test(run.lhr.runtimeError.message)) run = await once();
       if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { lhr } = run;
       if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
