@@ -152,7 +152,7 @@ test('offline, a saved article and a visited page open from the service worker, 
 
   await page.goto(`/tags/${tag}`);
   await expect(page.locator('main h1')).toHaveText(tagHeading ?? '');
-  await expect(page.locator('main table tbody tr').first()).toBeVisible();
+  await expect(page.locator('main table.article-table tbody tr').first()).toBeVisible();
 
   // Never visited: the app shell renders the saved list from the device.
   await page.goto('/saved');
