@@ -105,6 +105,13 @@ function compileHints(): Plugin {
  * time (see there): evaluated together, as one chunk, they held the main thread for one long task.
  */
 const LIBRARY_CHUNKS = [
+  {
+    // What the entry itself runs before the page is painted (boot.ts): kept apart from the app's
+    // shared modules, which import the libraries, so that importing it evaluates none of them.
+    name: 'boot',
+    test: /([\\/]src[\\/](lib[\\/]yield-to-browser|app[\\/]page-data)\.ts$|vite[\\/]preload-helper)/,
+    priority: 5,
+  },
   { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 4 },
   { name: 'react', test: /node_modules[\\/]react[\\/]/, priority: 3 },
   {

@@ -148,6 +148,11 @@ test("the app's code is asked for only once the rendered page has been painted",
   expect(early.length).toBeGreaterThan(0);
   expect(early).not.toContain(`/${app}`);
   expect(early).not.toContain(`/${feedChunk}`);
+  // Nor anything the entry imports statically: the libraries (LIBRARY_CHUNKS in vite.config.ts)
+  // and the app's shared modules would be evaluated, all in one task, before the entry runs.
+  expect(
+    early.filter((path) => /\/assets\/(react-dom|react|router|apollo|shared)-/.test(path ?? '')),
+  ).toEqual([]);
 
   // Each chunk asks V8 to compile it whole while it streams in, not function by function later.
   for (const path of [`/${app}`, `/${feedChunk}`, ...early]) {
