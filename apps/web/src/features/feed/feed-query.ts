@@ -10,6 +10,7 @@ import type {
 } from '../../gql/graphql.ts';
 import { graphql } from '../../gql/index.ts';
 import { readFilters, toArticleFilter } from '../../lib/article-filters.ts';
+import { yieldToBrowser } from '../../lib/yield-to-browser.ts';
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -62,6 +63,9 @@ export function feedLoader(preload: PreloadQueryFunction) {
   return async ({ request }: LoaderFunctionArgs): Promise<FeedData> => {
     const filter = toArticleFilter(readFilters(new URL(request.url).searchParams));
     const comingUp = preload(ComingUpQuery, { variables: { today: todayInJapan() } });
+    // On a server-rendered page each preload reads its answer back from the cache the page
+    // carried, work enough for a task of its own: the browser gets a turn between them.
+    await yieldToBrowser();
     const list = await withFilterOptions(
       preload,
       preload(FeedQuery, { variables: { first: FEED_PAGE_SIZE, ...(filter ? { filter } : {}) } }),

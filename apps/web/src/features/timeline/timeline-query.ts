@@ -97,6 +97,8 @@ export function timelineLoader(preload: PreloadQueryFunction) {
     const upcoming = preload(TimelineUpcomingQuery, {
       variables: { filter: { ...filter, from: today }, first: TIMELINE_PAGE_SIZE },
     });
+    // Each list read back from a page's cache is a piece of work of its own (see feedLoader).
+    await yieldToBrowser();
     const past = preload(TimelinePastQuery, {
       variables: { filter: { ...filter, to: dayBefore(today) }, last: TIMELINE_PAGE_SIZE },
     });
