@@ -18,9 +18,14 @@ afterAll(async () => {
 
 describe('The seed archive in PostgreSQL and in SQLite', () => {
   it('reads alike in every list, page, count, related and statistics read, and searches alike but for words the stemmers part on', async () => {
-    // A small rank window, so that relevance lists have several tiers to compare.
+    // A small rank window, so that relevance lists have several tiers to compare; and
+    // checkpoints close together, so that numbered pages are read from them.
     const sqlite = new SqliteStore({ path: ':memory:', rankWindow: 10 });
-    const postgres = await createPostgresStore({ url: await freshDatabase(), rankWindow: 10 });
+    const postgres = await createPostgresStore({
+      url: await freshDatabase(),
+      rankWindow: 10,
+      pageCheckpointStep: 10,
+    });
     closers.push(
       () => sqlite.close(),
       () => postgres.close(),

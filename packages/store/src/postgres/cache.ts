@@ -18,16 +18,25 @@ export class VersionedCache {
   }
 
   async get<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+    return (await this.getAt(db, key, load)).value;
+  }
+
+  /** `get`, with the version the answer was read under (for answers kept alongside it). */
+  async getAt<T>(
+    db: Db,
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<{ value: T; version: string }> {
     const version = await this.currentVersion(db);
     if (version !== this.version) {
       this.answers.clear();
       this.version = version;
     }
     const kept = this.answers.get(key);
-    if (kept) return kept.value as T;
+    if (kept) return { value: kept.value as T, version };
     const value = await load();
     // (Kept only if no write moved the version while it was read.)
     if (this.version === version) this.answers.set(key, { value });
-    return value;
+    return { value, version };
   }
 }

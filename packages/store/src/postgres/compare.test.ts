@@ -16,9 +16,14 @@ afterAll(async () => {
 
 describe('PostgreSQL and SQLite on the same archive', () => {
   it('answer every list, page, count, related and statistics read alike, and search alike, stemmed', async () => {
-    // A small rank window, so that relevance lists have several tiers to compare.
+    // A small rank window, so that relevance lists have several tiers to compare; and
+    // checkpoints close together, so that numbered pages are read from them.
     const sqlite = new SqliteStore({ path: ':memory:', rankWindow: 8 });
-    const postgres = await createPostgresStore({ url: await freshDatabase(), rankWindow: 8 });
+    const postgres = await createPostgresStore({
+      url: await freshDatabase(),
+      rankWindow: 8,
+      pageCheckpointStep: 8,
+    });
     stores.push(sqlite, postgres);
     const archive = fixtureArticles(160).map((a, i) => ({
       ...a,

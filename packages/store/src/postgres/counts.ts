@@ -2,6 +2,7 @@
 // for (see cache.ts): a numbered page, a tag's table and a search all count before they read.
 
 import type { VersionedCache } from './cache.ts';
+import type { PageCheckpoints } from './checkpoints.ts';
 import { type Db, int, Params } from './db.ts';
 import { isEverything, type PgFilter, whereClause, whereOf } from './filter.ts';
 
@@ -12,13 +13,30 @@ export interface ReadContext {
   window: number;
   /** Answers kept for the current dataset version. */
   cache: VersionedCache;
+  /** Where deep numbered pages start reading (see checkpoints.ts). */
+  checkpoints: PageCheckpoints;
 }
 
 export async function count(ctx: ReadContext, filter: PgFilter): Promise<number> {
-  if (filter.empty) return 0;
+  return (await countAt(ctx, filter)).count;
+}
+
+/**
+ * The count, with the dataset version it holds for (null for a filter nothing can match, which
+ * reads nothing): what a numbered page's checkpoints are kept for (see checkpoints.ts).
+ */
+export async function countAt(
+  ctx: ReadContext,
+  filter: PgFilter,
+): Promise<{ count: number; version: string | null }> {
+  if (filter.empty) return { count: 0, version: null };
   const { db } = ctx;
+  const counted = async (key: string, load: () => Promise<number>) => {
+    const { value, version } = await ctx.cache.getAt(db, key, load);
+    return { count: value, version };
+  };
   if (isEverything(filter)) {
-    return ctx.cache.get(db, 'count', async () => {
+    return counted('count', async () => {
       const [row] = await db.query<{ n: string }>({
         name: 'count-all',
         text: 'SELECT count(*) AS n FROM articles',
@@ -29,7 +47,7 @@ export async function count(ctx: ReadContext, filter: PgFilter): Promise<number>
   const params = new Params();
   const where = whereOf(filter, params);
   const text = `SELECT count(*) AS n FROM articles a ${whereClause(where)}`;
-  return ctx.cache.get(db, JSON.stringify([text, params.values]), async () => {
+  return counted(JSON.stringify([text, params.values]), async () => {
     const [row] = await db.query<{ n: string }>({ text, values: params.values });
     return int(row?.n);
   });

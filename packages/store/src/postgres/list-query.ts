@@ -11,6 +11,12 @@ export interface Bound {
   op: '<' | '>' | '<=' | '>=';
 }
 
+/** A bound on the (released_on, id) of a row of an enclosing query, written as SQL. */
+interface RowBound {
+  row: string;
+  op: Bound['op'];
+}
+
 /** A count written into SQL: checked to be a whole number, so it can be nothing else. */
 function integer(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a row count: ${n}`);
@@ -38,7 +44,7 @@ function keysSql(
   filter: PgFilter,
   params: Params,
   dir: 'ASC' | 'DESC',
-  bounds: Bound[],
+  bounds: (Bound | RowBound)[],
   limit: number,
   offset: number,
   /** A further column to select, on `articles a` (only without a driving tag). */
@@ -64,6 +70,10 @@ function keysSql(
   const where = drive === undefined ? [] : [`d.tag_id = ${params.add(drive)}`];
   where.push(...whereOf(rest, params));
   for (const bound of bounds) {
+    if ('row' in bound) {
+      where.push(`(${date}, ${id}) ${bound.op} ${bound.row}`);
+      continue;
+    }
     if (bound.key.kind !== 'date') throw new Error('a date list takes date bounds');
     where.push(
       `(${date}, ${id}) ${bound.op} (${params.add(bound.key.releasedOn)}, ${params.add(bound.key.id)})`,
@@ -105,6 +115,38 @@ export async function dateRows(
       plain && offset === 0
         ? `feed-${dir}-${bounds.map((b) => b.op).join('')}-${limit}`
         : undefined,
+  });
+}
+
+/**
+ * The keys of up to `count` rows of a date-ordered list read in `dir`, `step` rows apart: rows
+ * step, 2·step, … counted from `from` (row 0; the first row read when there is none). Each is
+ * found from the one before with a keyset bound and an OFFSET of step - 1, in one recursive
+ * statement, so the walk skips index entries as fast as a page's OFFSET would and costs one
+ * index descent per key on top. Rows come from the same `keysSql` as pages, so a key found here
+ * is where such a page can start.
+ */
+export async function stepKeys(
+  db: Db,
+  filter: PgFilter,
+  dir: 'ASC' | 'DESC',
+  from: ArticleKey | undefined,
+  step: number,
+  count: number,
+): Promise<{ released_on: string; id: number }[]> {
+  const params = new Params();
+  const op = dir === 'DESC' ? '<' : '>';
+  const start: Bound[] = from ? [{ key: from, op: op === '<' ? '<=' : '>=' }] : [];
+  const first = keysSql(filter, params, dir, start, 1, step);
+  const next = keysSql(filter, params, dir, [{ row: '(p.released_on, p.id)', op }], 1, step - 1);
+  return db.query({
+    text: `WITH RECURSIVE steps (n, released_on, id) AS (
+        (SELECT 1, k.released_on, k.id FROM (${first}) k)
+        UNION ALL
+        SELECT p.n + 1, k.released_on, k.id FROM steps p CROSS JOIN LATERAL (${next}) k
+        WHERE p.n < ${integer(count)})
+      SELECT released_on, id FROM steps ORDER BY n`,
+    values: params.values,
   });
 }
 

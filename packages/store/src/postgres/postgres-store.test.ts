@@ -1,4 +1,5 @@
 // The contract suite against PostgreSQL: one database for the suite, emptied before each test.
+// Checkpoints lie 4 rows apart, so that the suite's numbered pages are read from them.
 
 import { runStoreContract } from '../../testing/index.ts';
 import {
@@ -12,5 +13,9 @@ dropDatabasesAfterAll();
 let url: Promise<string> | undefined;
 runStoreContract('PostgreSQL', async () => {
   url ??= freshDatabase();
-  return createPostgresStore({ url: await emptyDatabase(await url), poolSize: 4 });
+  return createPostgresStore({
+    url: await emptyDatabase(await url),
+    poolSize: 4,
+    pageCheckpointStep: 4,
+  });
 });

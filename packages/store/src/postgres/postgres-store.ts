@@ -36,6 +36,7 @@ import type {
 import { validateTag } from '../validate.ts';
 import { getArticleBySlug, getArticlesByIds } from './articles.ts';
 import { VersionedCache } from './cache.ts';
+import { PageCheckpoints } from './checkpoints.ts';
 import { count, type ReadContext } from './counts.ts';
 import { bump, DatasetChanges, version } from './dataset.ts';
 import { type Db, PgDb, translate } from './db.ts';
@@ -85,6 +86,11 @@ export interface PostgresStoreOptions {
   applicationName?: string;
   /** Matches one tier of relevance ranking holds (default 1,000; see list-query.ts). */
   rankWindow?: number;
+  /**
+   * Rows between two checkpoints of a date-ordered list (default 500; see checkpoints.ts): the
+   * most a numbered page skips beyond its own rows.
+   */
+  pageCheckpointStep?: number;
 }
 
 const DEFAULT_RANK_WINDOW = 1000;
@@ -124,7 +130,12 @@ export class PostgresStore implements Store, TokenStore {
     this.pool.on('error', () => {});
     this.db = new PgDb(this.pool, statementTimeoutMs);
     this.tokens = new PostgresTokenStore(this.db);
-    this.reads = { db: this.db, window: this.rankWindow, cache: new VersionedCache(version) };
+    this.reads = {
+      db: this.db,
+      window: this.rankWindow,
+      cache: new VersionedCache(version),
+      checkpoints: new PageCheckpoints(options.pageCheckpointStep),
+    };
     this.changes = new DatasetChanges(this.connection(), () => this.datasetVersion());
   }
 
