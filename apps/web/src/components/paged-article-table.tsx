@@ -3,6 +3,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { type FragmentType, getFragmentData } from '../gql/index.ts';
 import { ArticleTable, ArticleTableFragment } from './article-table.tsx';
+import { HydrateApart } from './hydrate-apart.tsx';
 import { Pagination } from './pagination.tsx';
 
 export function PagedArticleTable({
@@ -40,7 +41,9 @@ export function PagedArticleTable({
           <Link to={to(1)}>Go to page 1</Link>
         </p>
       ) : (
-        <ArticleTable page={ref} labelledBy={id} />
+        <HydrateApart>
+          <ArticleTable page={ref} labelledBy={id} />
+        </HydrateApart>
       )}
       <Pagination page={current} pageCount={pages} to={to} label={`Pages of ${title}`} />
     </section>

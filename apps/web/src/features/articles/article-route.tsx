@@ -4,6 +4,7 @@
 import { useReadQuery } from '@apollo/client/react';
 import { shareImagePaths } from '@jin/site';
 import { Link, useLoaderData } from 'react-router';
+import { HydrateApart } from '../../components/hydrate-apart.tsx';
 import { NotFound } from '../../components/not-found.tsx';
 import { ReleaseDate } from '../../components/release-date.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
@@ -110,22 +111,28 @@ export function ArticleRoute() {
         </ul>
       ) : null}
       {article.ruleChanges.length > 0 || article.stories.length > 0 ? (
-        <div className="article-context">
-          {article.ruleChanges.length > 0 ? (
-            <section className="article-changes" aria-labelledby="changes-heading">
-              <h2 id="changes-heading">Rule changes reported here</h2>
-              <RuleChangeSummaryList changes={article.ruleChanges} />
-            </section>
-          ) : null}
-          <StorySections stories={article.stories} />
-        </div>
+        <HydrateApart>
+          <div className="article-context">
+            {article.ruleChanges.length > 0 ? (
+              <section className="article-changes" aria-labelledby="changes-heading">
+                <h2 id="changes-heading">Rule changes reported here</h2>
+                <RuleChangeSummaryList changes={article.ruleChanges} />
+              </section>
+            ) : null}
+            <StorySections stories={article.stories} />
+          </div>
+        </HydrateApart>
       ) : null}
-      <RelatedArticles articles={article.relatedArticles} />
-      <div className="tag-tables">
-        {tags.map((tag) => (
-          <TagArticlesSection key={tag.slug} tag={tag} currentSlug={article.slug} />
-        ))}
-      </div>
+      <HydrateApart>
+        <RelatedArticles articles={article.relatedArticles} />
+      </HydrateApart>
+      <HydrateApart>
+        <div className="tag-tables">
+          {tags.map((tag) => (
+            <TagArticlesSection key={tag.slug} tag={tag} currentSlug={article.slug} />
+          ))}
+        </div>
+      </HydrateApart>
     </div>
   );
 }

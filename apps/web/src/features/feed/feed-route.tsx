@@ -4,6 +4,7 @@ import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
 import { ArticleListItem } from '../../components/article-list-item.tsx';
+import { HydrateApart } from '../../components/hydrate-apart.tsx';
 import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { hasFilters, readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
@@ -50,13 +51,15 @@ export function FeedRoute() {
         {edges.length === 0 ? (
           <p className="empty-state">No articles match these filters.</p>
         ) : (
-          <ol className="item-list" ref={list}>
-            {edges.map((edge) => (
-              <li key={edge.node.id}>
-                <ArticleListItem article={edge.node} />
-              </li>
-            ))}
-          </ol>
+          <HydrateApart>
+            <ol className="item-list" ref={list}>
+              {edges.map((edge) => (
+                <li key={edge.node.id}>
+                  <ArticleListItem article={edge.node} />
+                </li>
+              ))}
+            </ol>
+          </HydrateApart>
         )}
         <LoadMore
           shown={edges.length}

@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData, useSearchParams } from 'react-router';
 import { ArticleFilters, FilterSummary } from '../../components/article-filters.tsx';
 import type { ArticleFiltersRef } from '../../components/article-filters-query.ts';
 import { ArticleListItem } from '../../components/article-list-item.tsx';
+import { HydrateApart } from '../../components/hydrate-apart.tsx';
 import { LoadMore, useLoadMore } from '../../components/load-more.tsx';
 import { readFilters } from '../../lib/article-filters.ts';
 import { useDocumentMeta } from '../../lib/use-document-meta.ts';
@@ -122,16 +123,18 @@ function Results({
           </div>
         ) : (
           <>
-            <ol className="item-list" ref={list}>
-              {edges.map((edge) => (
-                <li key={edge.node.id}>
-                  <ArticleListItem
-                    article={edge.node}
-                    snippet={edge.snippet?.length ? <Snippet parts={edge.snippet} /> : null}
-                  />
-                </li>
-              ))}
-            </ol>
+            <HydrateApart>
+              <ol className="item-list" ref={list}>
+                {edges.map((edge) => (
+                  <li key={edge.node.id}>
+                    <ArticleListItem
+                      article={edge.node}
+                      snippet={edge.snippet?.length ? <Snippet parts={edge.snippet} /> : null}
+                    />
+                  </li>
+                ))}
+              </ol>
+            </HydrateApart>
             <LoadMore
               shown={edges.length}
               total={total}

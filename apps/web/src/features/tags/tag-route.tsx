@@ -5,6 +5,7 @@ import { useReadQuery } from '@apollo/client/react';
 import { shareImagePaths } from '@jin/site';
 import { Link, useLoaderData } from 'react-router';
 import { QuarterChart } from '../../components/charts/quarter-chart.tsx';
+import { HydrateApart } from '../../components/hydrate-apart.tsx';
 import { NotFound } from '../../components/not-found.tsx';
 import { PagedArticleTable } from '../../components/paged-article-table.tsx';
 import { RuleChangeSummaryList } from '../../components/rule-change-summary.tsx';
@@ -61,10 +62,12 @@ export function TagRoute() {
             </li>
           ) : null}
         </ul>
-        <QuarterChart
-          title={`Articles on ${tag.name} per quarter`}
-          counts={tag.articlesPerQuarter}
-        />
+        <HydrateApart>
+          <QuarterChart
+            title={`Articles on ${tag.name} per quarter`}
+            counts={tag.articlesPerQuarter}
+          />
+        </HydrateApart>
       </div>
       {comingUp.length > 0 ? (
         <section className="coming-up tag-coming-up" aria-labelledby="tag-coming-up-heading">

@@ -5,6 +5,7 @@
 import { useQueryRefHandlers, useReadQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { Link, useLoaderData, useLocation, useSearchParams } from 'react-router';
+import { HydrateApart } from '../../components/hydrate-apart.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import type { TimelineEntry_RuleChangeFragment } from '../../gql/graphql.ts';
 import { formatDate } from '../../lib/format-date.ts';
@@ -124,15 +125,17 @@ function TimelineSection({
               <h3 id={`${id}-${group.key}`} className="month-heading">
                 {group.heading}
               </h3>
-              <ol className="timeline-list">
-                {group.items.map((change) => (
-                  <TimelineEntry
-                    key={change.slug}
-                    change={change}
-                    target={change.slug === target}
-                  />
-                ))}
-              </ol>
+              <HydrateApart>
+                <ol className="timeline-list">
+                  {group.items.map((change) => (
+                    <TimelineEntry
+                      key={change.slug}
+                      change={change}
+                      target={change.slug === target}
+                    />
+                  ))}
+                </ol>
+              </HydrateApart>
             </section>
           ))}
         </div>
