@@ -16,7 +16,8 @@ export interface Settings {
   /** Seconds of measured load per autocannon run, after `warmupS` seconds of warm-up. */
   durationS: number;
   warmupS: number;
-  lighthouse: boolean;
+  /** Rounds of Lighthouse over every page (0: none); a page's figures are its median run. */
+  lighthouseRounds: number;
   /** Seconds of load while the slowest API target is CPU-profiled; 0 skips profiling. */
   profileS: number;
   /** Seconds of mixed reads and writes against one site process, after `soakWarmupS`. */
@@ -36,7 +37,7 @@ export function settingsFor(smoke: boolean): Settings {
         fewConnections: 10,
         durationS: 1,
         warmupS: 0.5,
-        lighthouse: false,
+        lighthouseRounds: 0,
         profileS: 1,
         soakS: 3,
         soakWarmupS: 1,
@@ -51,7 +52,7 @@ export function settingsFor(smoke: boolean): Settings {
         fewConnections: 10,
         durationS: 10,
         warmupS: 2,
-        lighthouse: true,
+        lighthouseRounds: 3,
         profileS: 10,
         soakS: 60,
         soakWarmupS: 10,

@@ -3,6 +3,7 @@
 import { byId, judged, table } from '../shared/markdown.ts';
 import { formatValue } from '../shared/metrics.ts';
 import type { Report } from '../shared/report.ts';
+import type { LighthousePage } from './lighthouse.ts';
 import type { SpaResult } from './run.ts';
 import { LIGHTHOUSE } from './targets.ts';
 
@@ -36,7 +37,7 @@ export function spaPage(r: SpaResult, { metrics }: Report): string {
   };
   parts.push(
     '',
-    `### Lighthouse 12 (mobile emulation, simulated throttling; the site serving the real archive, each measured page rendered on the server afresh after a warm-up on four other pages; Lighthouse CPU benchmark index of this machine: ${r.lighthouse.map((p) => Math.round(p.benchmarkIndex)).join(', ')})`,
+    `### Lighthouse 12 (mobile emulation, simulated throttling; the site serving the real archive, each measured page rendered on the server afresh after a warm-up on four other pages; ${runsNote(r.lighthouse)}; Lighthouse CPU benchmark index of this machine: ${r.lighthouse.map((p) => Math.round(p.benchmarkIndex)).join(', ')})`,
     '',
     table(
       [
@@ -48,6 +49,7 @@ export function spaPage(r: SpaResult, { metrics }: Report): string {
         `LCP (<= ${LIGHTHOUSE.lcpS} s)`,
         `CLS (<= ${LIGHTHOUSE.cls})`,
         `TBT (<= ${LIGHTHOUSE.tbtMs} ms)`,
+        'Performance, all runs',
       ],
       r.lighthouse.map((p) => [
         `${p.page} \`${new URL(p.url).pathname}${new URL(p.url).search}\``,
@@ -60,6 +62,9 @@ export function spaPage(r: SpaResult, { metrics }: Report): string {
           ? `${p.cls.toFixed(3)} ${byId(metrics, `spa.${p.page}.cls`)?.pass ? '✓' : '✗'}`
           : cell(`spa.${p.page}.cls`),
         cell(`spa.${p.page}.tbt`),
+        p.performanceRange
+          ? `${p.performanceRange[0].toFixed(2)}–${p.performanceRange[1].toFixed(2)}`
+          : 'one run',
       ]),
     ),
   );
@@ -73,4 +78,12 @@ export function spaPage(r: SpaResult, { metrics }: Report): string {
     );
   }
   return parts.join('\n');
+}
+
+/** How the figures were chosen from the runs of each page. */
+function runsNote(pages: LighthousePage[]): string {
+  const runs = pages[0]?.runs ?? 1;
+  return runs > 1
+    ? `${runs} rounds over every page, each on a site process of its own; each page's figures are those of its median run (Lighthouse's computeMedianRun)`
+    : 'one run of each page';
 }
