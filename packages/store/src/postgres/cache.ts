@@ -35,7 +35,8 @@ export class VersionedCache {
     const kept = this.answers.get(key);
     if (kept) return { value: kept.value as T, version };
     const value = await load();
-    // (Kept only if no write moved the version while it was read.)
+    // Kept unless another use saw a newer version meanwhile. An answer read across a write is
+    // kept under the version read before it, and the next use, seeing the newer one, drops it.
     if (this.version === version) this.answers.set(key, { value });
     return { value, version };
   }
