@@ -39,7 +39,6 @@ export const CHECKPOINT_LISTS = 100;
 
 /** The checkpoints of one list from one end, as far as they have been found. */
 interface Found {
-  version: string;
   /** keys[i] is the key of row (i + 1)·step from this end. */
   keys: ArticleKey[];
   /** Whether the list ended before the next checkpoint. */
@@ -55,6 +54,7 @@ export interface Start {
 }
 
 export class PageCheckpoints {
+  /** Every list's checkpoints here hold for `version`: a use under another drops them all. */
   private readonly found: LRUCache<string, Found>;
   private version: string | null = null;
 
@@ -95,8 +95,8 @@ export class PageCheckpoints {
       filter.tsquery,
     ]);
     let found = this.found.get(name);
-    if (found?.version !== version) {
-      found = { version, keys: [], ended: false, walking: Promise.resolve() };
+    if (!found) {
+      found = { keys: [], ended: false, walking: Promise.resolve() };
       this.found.set(name, found);
     }
     if (found.keys.length < want && !found.ended) {
