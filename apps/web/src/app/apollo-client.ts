@@ -12,6 +12,11 @@ import { connectionField } from './connection-merge.ts';
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
+    // Off: kept results would spare repeated reads of the same query, which this app hardly
+    // makes (each page reads its queries once, then again only after the cache changes), and
+    // the dependency tracking they need roughly doubles the first read of each query, the one a
+    // server-rendered page makes before it can hydrate.
+    resultCaching: false,
     // Generated from the schema by codegen, so a new union member or node type is known here.
     possibleTypes: generated.possibleTypes,
     typePolicies: {
