@@ -1,6 +1,7 @@
 // GraphQL over HTTP: POST through Apollo's Fastify handler, and GET with the response cache and
 // ETags on the dataset version, behind the same CSRF rule Apollo applies.
 
+import type { IncomingHttpHeaders } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
@@ -18,6 +19,7 @@ import { compiledGateway } from '../compiled-gateway.ts';
 import type { Config } from '../config.ts';
 import { maxAliasesRule, maxDirectivesRule, operationLimitsPlugin } from '../limits.ts';
 import { answerVersion, etagFor, matches, ResponseCache, requestHash } from '../response-cache.ts';
+import type { Revalidation } from '../revalidation.ts';
 import {
   documentStore,
   type KnownDocuments,
@@ -44,11 +46,13 @@ export interface GraphqlOptions {
   executor: CompiledExecutor;
   /** The reader app's documents, parsed and validated at start, known by id. */
   known: KnownDocuments;
+  /** Answers revalidations of kept answers before the framework (see revalidation.ts). */
+  revalidation?: Revalidation;
 }
 
 export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
   app,
-  { config, store, guard, limits, executor, known },
+  { config, store, guard, limits, executor, known, revalidation },
 ) => {
   const apollo = new ApolloServer<Context>({
     gateway: compiledGateway(schema, executor),
@@ -81,6 +85,15 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
     maxEntryBytes: config.JIN_CACHE_MAX_ENTRY_BYTES,
   });
   const cacheControl = `public, max-age=${config.JIN_CACHE_MAX_AGE}, must-revalidate`;
+  revalidation?.attach({
+    cacheControl,
+    // The route's own decision below for a request that names the kept answer's ETag.
+    etagFor: async (search, headers) => {
+      if (!preflighted(headers)) return undefined;
+      const hit = cache.get(await answerVersion(store), search);
+      return hit && matches(headers['if-none-match'], hit.etag) ? hit.etag : undefined;
+    },
+  });
   app.get(SERVER_PATHS.graphql, { preHandler: guard }, async (request, reply) => {
     const params = request.query as Record<string, string | string[] | undefined>;
     const repeated = GET_PARAMS.find((name) => Array.isArray(params[name]));
@@ -92,7 +105,7 @@ export const graphqlPlugin: FastifyPluginAsync<GraphqlOptions> = async (
     const document = query ?? (id && `#${id}`);
     if (!document || request.viewer) return runApollo(apollo, request, reply, search(), context);
     // The same rule Apollo applies to the requests it runs, before any answer is given.
-    if (!preflighted(request)) return badRequest(reply, CSRF_MESSAGE);
+    if (!preflighted(request.headers)) return badRequest(reply, CSRF_MESSAGE);
     const key = request.url.slice(request.url.indexOf('?'));
     // The query string as sent is the cache key, so a hit costs no hashing; the ETag is a
     // hash of the operation itself, the same however its parameters are ordered.
@@ -129,8 +142,7 @@ export const validationRules = (config: Config) => [
 ];
 
 /** Whether a browser would have sent this request only after a CORS preflight. */
-function preflighted(request: FastifyRequest): boolean {
-  const { headers } = request;
+function preflighted(headers: IncomingHttpHeaders): boolean {
   if (headers['x-apollo-operation-name'] || headers['apollo-require-preflight']) return true;
   const type = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   return type !== undefined && type !== '' && !SIMPLE_TYPES.includes(type);

@@ -45,15 +45,31 @@ export interface SecurityOptions {
   corsOrigins: string[];
 }
 
+/** Helmet's security headers, configured once (not per request), for every answer. */
+export const securityHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: CSP },
+  referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  crossOriginEmbedderPolicy: false,
+});
+
+/** Header fields a browser script of an allowed origin may read. */
+export const EXPOSED_HEADERS = ['etag', 'retry-after', 'x-request-id'];
+
+/**
+ * What @fastify/cors adds to an answer to a request without an Origin when origins are allowed
+ * (the answer varies on Origin); nothing when none are. Checked against the plugin in tests.
+ */
+export function corsFieldsWithoutOrigin(corsOrigins: string[]): [string, string][] {
+  if (corsOrigins.length === 0) return [];
+  return [
+    ['access-control-expose-headers', EXPOSED_HEADERS.join(', ')],
+    ['vary', 'Origin'],
+  ];
+}
+
 export const securityPlugin: FastifyPluginAsync<SecurityOptions> = async (app, { corsOrigins }) => {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // Security headers from helmet, configured once (not per request) and set on every response.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: CSP },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
   });
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
@@ -62,7 +78,7 @@ export const securityPlugin: FastifyPluginAsync<SecurityOptions> = async (app, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'if-none-match'],
-    exposedHeaders: ['etag', 'retry-after', 'x-request-id'],
+    exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
 };
