@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { VersionedCounts } from './ranking.ts';
+import { VersionedValues } from './ranking.ts';
 
-describe('VersionedCounts', () => {
+describe('VersionedValues', () => {
   it('counts a key once per dataset version, keeping the most recently used', () => {
     let version = 'v1';
     let calls = 0;
-    const counts = new VersionedCounts(() => version, 2);
+    const counts = new VersionedValues(() => version, 2);
     const count = (n: number) => () => {
       calls++;
       return n;

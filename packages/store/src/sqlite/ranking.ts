@@ -44,35 +44,43 @@ export interface RankSql {
 }
 
 /**
- * Counts that hold for one dataset version: every write changes the version (writer.ts), in the
- * same transaction, so a count read back under the version it was made for is exact. The
+ * Values that hold for one dataset version: every write changes the version (writer.ts), in the
+ * same transaction, so a value read back under the version it was made for is exact. The
  * `limit` most recently used are kept.
  */
-export class VersionedCounts {
+export class VersionedValues<T extends {}> {
   private version: string | null = null;
-  private readonly counts: LRUCache<string, number>;
+  private readonly values: LRUCache<string, T>;
 
   constructor(
     private readonly currentVersion: () => string,
     limit = 5000,
   ) {
-    this.counts = new LRUCache({ max: limit });
+    this.values = new LRUCache({ max: limit });
   }
 
-  get(key: string, count: () => number): number {
+  /** The values kept for the current dataset version (those of an earlier one are dropped). */
+  current(): LRUCache<string, T> {
     const version = this.currentVersion();
     if (version !== this.version) {
-      this.counts.clear();
+      this.values.clear();
       this.version = version;
     }
-    let n = this.counts.get(key);
-    if (n === undefined) {
-      n = count();
-      this.counts.set(key, n);
+    return this.values;
+  }
+
+  get(key: string, make: () => T): T {
+    const values = this.current();
+    let value = values.get(key);
+    if (value === undefined) {
+      value = make();
+      values.set(key, value);
     }
-    return n;
+    return value;
   }
 }
+
+export type VersionedCounts = VersionedValues<number>;
 
 /**
  * The rank expression for a text query: jin_bm25() with each phrase's document frequency, or

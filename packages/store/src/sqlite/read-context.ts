@@ -3,7 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import type { FilterCounts } from './filter-counts.ts';
-import type { Ranker, VersionedCounts } from './ranking.ts';
+import type { Ranker, VersionedCounts, VersionedValues } from './ranking.ts';
 
 export interface ReadContext {
   /** A statement prepared once per store (see SqliteStore.stmt). */
@@ -14,6 +14,11 @@ export interface ReadContext {
   readonly rankWindow: number;
   /** Counts over the search index, kept for the current dataset version. */
   readonly textCounts: VersionedCounts;
+  /**
+   * Search snippets by text query and article (see snippets.ts), kept for the current dataset
+   * version: the most costly part of a search page, and the same each time it is asked for.
+   */
+  readonly snippets: VersionedValues<string>;
   /** Counts of every other filter, from columns kept for the current dataset version. */
   readonly filterCounts: FilterCounts;
   /** See FTS_KEYS_MAX and FTS_IDS_MAX in filter.ts. */

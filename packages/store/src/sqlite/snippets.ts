@@ -27,21 +27,34 @@ export function hits(
   // row up by itself would rebuild the doclist of the query's prefix term once per row.)
   let snippets: Map<number, string> | undefined;
   if (filter.ftsQuery !== null && rows.length > 0) {
-    const found = ctx
-      .stmt(
-        `WITH page AS (SELECT search_key FROM articles
-           WHERE id IN (SELECT value FROM json_each(?)))
-         SELECT ${FTS_ID} AS id,
-           snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
-         FROM articles_fts WHERE articles_fts MATCH ?
-         AND rowid BETWEEN (SELECT min(search_key) FROM page) AND (SELECT max(search_key) FROM page)
-         AND +rowid IN (SELECT search_key FROM page)`,
-      )
-      .all(json(rows.map((r) => r.id)), filter.ftsQuery) as {
-      id: number;
-      snippet: string;
-    }[];
-    snippets = new Map(found.map((s) => [s.id, s.snippet]));
+    const ftsQuery = filter.ftsQuery;
+    // Kept per text query and article for the dataset version: made once, read many times.
+    const kept = ctx.snippets.current();
+    const keyFor = (id: number) => `${id}\0${ftsQuery}`;
+    snippets = new Map();
+    const missing: ArticleRow[] = [];
+    for (const row of rows) {
+      const snippet = kept.get(keyFor(row.id));
+      if (snippet === undefined) missing.push(row);
+      else snippets.set(row.id, snippet);
+    }
+    if (missing.length > 0) {
+      const found = ctx
+        .stmt(
+          `WITH page AS (SELECT search_key FROM articles
+             WHERE id IN (SELECT value FROM json_each(?)))
+           SELECT ${FTS_ID} AS id,
+             snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet
+           FROM articles_fts WHERE articles_fts MATCH ?
+           AND rowid BETWEEN (SELECT min(search_key) FROM page) AND (SELECT max(search_key) FROM page)
+           AND +rowid IN (SELECT search_key FROM page)`,
+        )
+        .all(json(missing.map((r) => r.id)), ftsQuery) as { id: number; snippet: string }[];
+      for (const { id, snippet } of found) {
+        snippets.set(id, snippet);
+        kept.set(keyFor(id), snippet);
+      }
+    }
   }
   return rows.map((row, i) => {
     const raw = snippets?.get(row.id);

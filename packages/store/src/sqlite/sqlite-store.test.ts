@@ -595,6 +595,42 @@ describe('Ranking with document frequencies counted once per dataset version', (
     await plain.close();
   });
 
+  it('makes a search page’s snippets once per dataset version, and anew after a write', async () => {
+    const store = await open(false);
+    const sqls = vi.spyOn(store, 'stmt');
+    const snippetReads = () => sqls.mock.calls.filter(([sql]) => sql.includes('snippet(')).length;
+    const snippetsOf = async (query: string, first: number) =>
+      (await store.listArticles({ filter: { query }, first, order: 'relevance' })).hits.map(
+        (hit) => [hit.article.slug, hit.snippet?.map((part) => part.text).join('')],
+      );
+    const first = await snippetsOf('asylum', 6);
+    expect(first).toHaveLength(6);
+    expect(first.every(([, text]) => typeof text === 'string' && text.length > 0)).toBe(true);
+    expect(snippetReads()).toBe(1);
+    expect(await snippetsOf('asylum', 6)).toEqual(first);
+    expect(snippetReads()).toBe(1);
+    // Part of the page kept: only the rest is made.
+    expect(await snippetsOf('asylum', 3)).toEqual(first.slice(0, 3));
+    expect(snippetReads()).toBe(1);
+    // Another query's snippets are its own.
+    const other = await snippetsOf('visa rules', 6);
+    expect(snippetReads()).toBe(2);
+    expect(other).not.toEqual(first);
+    // A write moves the version: the kept snippets are not used again, and a changed headline shows.
+    const [slug] = first[0] as [string, string];
+    const article = (await store.getArticleBySlug(slug)) as Article;
+    await store.upsertArticle({
+      ...(fixtureArticles(48).find((a) => a.slug === slug) as ArticleInput),
+      title: 'Asylum rules read out in a zebra-striped hall',
+    });
+    const after = await snippetsOf('asylum', 6);
+    expect(snippetReads()).toBe(3);
+    const changed = after.find(([s]) => s === article.slug);
+    expect(changed?.[1]).toContain('zebra-striped');
+    sqls.mockRestore();
+    await store.close();
+  });
+
   it('counts the matches of a text query again after a write', async () => {
     const store = await open(false);
     expect(await store.countArticles({ query: 'asylum' })).toBe(6);

@@ -36,7 +36,7 @@ import { FilterCounts } from './filter-counts.ts';
 import { listArticles } from './keyset.ts';
 import { migrate } from './migrations.ts';
 import { pageArticles } from './numbered.ts';
-import { loadRanker, type Ranker, VersionedCounts } from './ranking.ts';
+import { loadRanker, type Ranker, VersionedValues } from './ranking.ts';
 import type { ReadContext } from './read-context.ts';
 import { relatedArticles } from './related.ts';
 import { getRuleChangesBySlugs, listRuleChanges, ruleChangesForArticles } from './rule-changes.ts';
@@ -85,6 +85,8 @@ export interface SqliteStoreOptions {
 
 const DEFAULT_RANK_WINDOW = 1000;
 const DEFAULT_WRITE_WAIT_MS = 2000;
+/** Search snippets kept (a few hundred bytes each): a thousand searches' first pages. */
+const SNIPPETS_KEPT = 20_000;
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -123,7 +125,8 @@ export class SqliteStore implements Store {
       stmt: (sql) => this.stmt(sql),
       ranker: this.ranker,
       rankWindow,
-      textCounts: new VersionedCounts(() => this.version()),
+      textCounts: new VersionedValues(() => this.version()),
+      snippets: new VersionedValues(() => this.version(), SNIPPETS_KEPT),
       filterCounts: this.filterCounts,
       ftsKeysMax: options.ftsKeysMax ?? FTS_KEYS_MAX,
       ftsIdsMax: options.ftsIdsMax ?? FTS_IDS_MAX,
