@@ -52,7 +52,8 @@ export function settingsFor(smoke: boolean): Settings {
         fewConnections: 10,
         durationS: 10,
         warmupS: 2,
-        lighthouseRounds: 3,
+        // Five: the number of runs Lighthouse's own guidance on variability takes the median of.
+        lighthouseRounds: 5,
         profileS: 10,
         soakS: 60,
         soakWarmupS: 10,
