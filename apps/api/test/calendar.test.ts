@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
-import { listenOnLoopback, webDistFixture } from './processes.ts';
+import { listenOnLoopback, shellOnlyConfig, webDistFixture } from './processes.ts';
 
 const archive = loadArchive();
 const timeline = loadTimeline();
@@ -24,14 +24,7 @@ beforeAll(async () => {
   store = openSqliteStore();
   await seedStore(store, archive);
   await seedTimeline(store, timeline);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    JIN_WEB_DIST: dist,
-    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
-    JIN_PUBLIC_URL: PUBLIC,
-    LOG_LEVEL: 'silent',
-  });
+  const config = shellOnlyConfig(dist, { JIN_PUBLIC_URL: PUBLIC });
   app = await buildServer(config, store, { logger: false });
   url = await listenOnLoopback(app);
 });

@@ -7,9 +7,8 @@ import { loadArchive, seedStore } from '@jin/content';
 import { openSqliteStore } from '@jin/store/sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
-import { listenOnLoopback, webDistFixture } from './processes.ts';
+import { listenOnLoopback, shellOnlyConfig, webDistFixture } from './processes.ts';
 
 const dist = webDistFixture();
 let app: FastifyInstance;
@@ -18,13 +17,7 @@ let url: string;
 beforeAll(async () => {
   const store = openSqliteStore();
   await seedStore(store, loadArchive());
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    JIN_WEB_DIST: dist,
-    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
-    LOG_LEVEL: 'silent',
-  });
+  const config = shellOnlyConfig(dist);
   app = await buildServer(config, store, { logger: false });
   url = await listenOnLoopback(app);
 });

@@ -8,9 +8,8 @@ import { openSqliteStore } from '@jin/store/sqlite';
 import type { FastifyInstance } from 'fastify';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
-import { listenOnLoopback, webDistFixture } from './processes.ts';
+import { listenOnLoopback, shellOnlyConfig, webDistFixture } from './processes.ts';
 
 const archive = loadArchive();
 const dist = webDistFixture();
@@ -39,14 +38,7 @@ function instrumented(inner: Store): Store {
 beforeAll(async () => {
   base = openSqliteStore();
   await seedStore(base, archive);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    JIN_WEB_DIST: dist,
-    // No server build: every page is the app shell (pages.test.ts covers rendered pages).
-    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
-    LOG_LEVEL: 'silent',
-  });
+  const config = shellOnlyConfig(dist);
   app = await buildServer(config, instrumented(base), { logger: false });
   url = await listenOnLoopback(app);
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SpawnedSite, spawnSite } from '@jin/site-process';
 import type { FastifyInstance } from 'fastify';
+import { type Config, loadConfig } from '../src/config.ts';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 const NODE_ARGS = ['--import', 'tsx'];
@@ -26,6 +27,22 @@ export function webDistFixture(): string {
   writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"reader app","start_url":"/"}');
   return dist;
+}
+
+/**
+ * The configuration of a test server over a stand-in reader app (webDistFixture) without a server
+ * build, so every page is the app shell (pages.test.ts covers rendered pages): production mode,
+ * any port, no logs; `env` adds or overrides settings.
+ */
+export function shellOnlyConfig(dist: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'production',
+    PORT: '0',
+    JIN_WEB_DIST: dist,
+    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
 }
 
 /** Listens on a free loopback port and returns the server's base URL. */

@@ -9,9 +9,8 @@ import type { ArticleInput, Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
-import { listenOnLoopback, webDistFixture } from './processes.ts';
+import { listenOnLoopback, shellOnlyConfig, webDistFixture } from './processes.ts';
 
 const archive = loadArchive();
 const dist = webDistFixture();
@@ -28,14 +27,7 @@ afterAll(async () => {
 });
 
 async function serve(env: Record<string, string>): Promise<{ app: FastifyInstance; url: string }> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    JIN_WEB_DIST: dist,
-    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const config = shellOnlyConfig(dist, env);
   const app = await buildServer(config, store, { logger: false });
   return { app, url: await listenOnLoopback(app) };
 }

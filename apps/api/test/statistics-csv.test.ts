@@ -8,10 +8,9 @@ import { openSqliteStore, type SqliteStore } from '@jin/store/sqlite';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { CSV_COLUMNS } from '../src/plugins/statistics-csv.ts';
 import { buildServer } from '../src/server.ts';
-import { webDistFixture } from './processes.ts';
+import { shellOnlyConfig, webDistFixture } from './processes.ts';
 
 const archive = loadArchive();
 const FIXTURES = fileURLToPath(new URL('../../../packages/content/fixtures', import.meta.url));
@@ -26,14 +25,7 @@ beforeAll(async () => {
   store = openSqliteStore();
   await seedStore(store, archive);
   await store.replaceStatistics(statistics.series);
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    JIN_WEB_DIST: dist,
-    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
-    JIN_PUBLIC_URL: PUBLIC,
-    LOG_LEVEL: 'silent',
-  });
+  const config = shellOnlyConfig(dist, { JIN_PUBLIC_URL: PUBLIC });
   app = await buildServer(config, store, { logger: false });
 });
 

@@ -10,10 +10,9 @@ import { TRUSTED_DOCUMENTS_FILE } from '@jin/site';
 import { openSqliteStore } from '@jin/store/sqlite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/server.ts';
 import { documentStore, loadKnownDocuments } from '../src/trusted-documents.ts';
-import { listenOnLoopback, webDistFixture } from './processes.ts';
+import { listenOnLoopback, shellOnlyConfig, webDistFixture } from './processes.ts';
 
 const FEED = 'query Feed($first: Int) { articles(first: $first) { nodes { slug } } }';
 const TAGS = 'query Tags { tags { slug } }';
@@ -33,13 +32,7 @@ beforeAll(async () => {
   );
   const store = openSqliteStore();
   await seedStore(store, loadArchive());
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    JIN_WEB_DIST: dist,
-    JIN_WEB_SSR_ENTRY: `${dist}/no-server-build.js`,
-    LOG_LEVEL: 'silent',
-  });
+  const config = shellOnlyConfig(dist);
   app = await buildServer(config, store, { logger: false });
   url = await listenOnLoopback(app);
 });
