@@ -4,7 +4,7 @@
 // GraphQL work, and an LRU of response bodies for the current dataset version, bounded in bytes.
 
 import { createHash } from 'node:crypto';
-import { todayInJapan } from '@jin/site';
+import { todayInJapanAt } from '@jin/site';
 import type { Store } from '@jin/store';
 import { LRUCache } from 'lru-cache';
 
@@ -14,20 +14,7 @@ import { LRUCache } from 'lru-cache';
  * answers and their ETags turn over at midnight there.
  */
 export async function answerVersion(store: Store): Promise<string> {
-  return `${await store.datasetVersion()}.${japanDay(Date.now())}`;
-}
-
-const DAY_MS = 86_400_000;
-const JAPAN_OFFSET_MS = 9 * 3_600_000;
-let day = { date: '', from: 0, until: 0 };
-
-/** Today in Japan, worked out again only when the clock leaves the day last worked out. */
-function japanDay(now: number): string {
-  if (now < day.from || now >= day.until) {
-    const from = Math.floor((now + JAPAN_OFFSET_MS) / DAY_MS) * DAY_MS - JAPAN_OFFSET_MS;
-    day = { date: todayInJapan(new Date(now)), from, until: from + DAY_MS };
-  }
-  return day.date;
+  return `${await store.datasetVersion()}.${todayInJapanAt(Date.now())}`;
 }
 
 export function requestHash(query: string, variables: string, operationName: string): string {

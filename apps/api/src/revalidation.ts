@@ -109,7 +109,6 @@ export class Revalidation {
     const url = req.url as string;
     const etag = await kept.etagFor(url.slice(PREFIX.length - 1), req.headers);
     if (etag === undefined || this.closing) return false;
-    const id = this.options.genReqId(req);
     await new Promise<void>((resolve, reject) =>
       this.options.securityHeaders(req, res, (error) => (error ? reject(error) : resolve())),
     );
@@ -122,6 +121,7 @@ export class Revalidation {
     // A refused request is the route's to answer (429 with Retry-After); a refused take keeps no
     // token, so the route's own take is refused the same.
     if (quota && quota.retryAfter > 0) return false;
+    const id = this.options.genReqId(req);
     for (const [name, value] of this.options.corsFields) res.setHeader(name, value);
     if (quota) {
       for (const [name, value] of Object.entries(rateLimitHeaders(quota, limiter.policy))) {

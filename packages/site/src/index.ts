@@ -1,7 +1,7 @@
 // What the API and the reader app agree on: the server's own paths, and the contract of the
 // reader app's server build.
 
-export { dayBefore, todayInJapan } from './japan-today.ts';
+export { dayBefore, todayInJapan, todayInJapanAt } from './japan-today.ts';
 export {
   API_PREFIXES,
   ASSETS_PATH,
