@@ -66,7 +66,7 @@ describe('pnpm bench --smoke', () => {
     expect(Object.keys(store?.ops ?? {})).toHaveLength(6);
   });
 
-  it('loads our server, the ceiling and both peers with zero errors', () => {
+  it('loads our server, the ceilings, both peers and the reference with zero errors', () => {
     const runs = report?.api?.runs ?? [];
     expect(runs.map((r) => r.id)).toEqual([
       'post-feed',
@@ -88,6 +88,8 @@ describe('pnpm bench --smoke', () => {
       'yoga',
       'mercurius',
       'mercurius-c10',
+      'bare',
+      'bare-c10',
     ]);
     for (const r of runs) {
       expect(positive(r.reqPerSec) && positive(r.requests), r.id).toBe(true);

@@ -19,6 +19,14 @@ export function apiFindings(r: ApiResult, profile: ApiProfile | null): string[] 
     out.push(
       `Uncached, our POST feed answers ${rps(post.reqPerSec)} at p50 ${ms(post.latencyP50)}, p99 ${ms(post.latencyP99)}. On the same schema and store: ${peerText}; the target is ${x(FEED_VS_MERCURIUS)} Mercurius + JIT's rate and a lower p99.`,
     );
+    const bare = run('bare');
+    const mercurius = run('mercurius');
+    if (bare && mercurius) {
+      const reach = bare.reqPerSec / mercurius.reqPerSec;
+      out.push(
+        `The reference — node:http, a query compiled once by graphql-jit, JSON.stringify, and nothing else — answers the same feed at ${rps(bare.reqPerSec)}, p99 ${ms(bare.latencyP99)}: ${x(reach)} Mercurius + JIT's rate, ours ${x(post.reqPerSec / bare.reqPerSec)} its rate. ${reach < FEED_VS_MERCURIUS ? `No server on this schema and store reaches the ${x(FEED_VS_MERCURIUS)} target by its own means: resolvers, store and serialisation, which every server shares, take the rest.` : `The target of ${x(FEED_VS_MERCURIUS)} is within what a server on this schema and store can reach.`}`,
+      );
+    }
     const floor = run('post-floor');
     if (floor) {
       out.push(

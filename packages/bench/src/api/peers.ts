@@ -1,4 +1,5 @@
-// Peers: other GraphQL servers on the identical Pothos schema and store, asked the same query.
+// Peers: other GraphQL servers on the identical Pothos schema and store, asked the same query,
+// and a reference beside them: the least any server can do with that schema and store.
 
 import { postGraphql } from '../shared/http.ts';
 import type { LoadResult } from '../shared/load.ts';
@@ -8,6 +9,7 @@ import { startServer } from './servers/start.ts';
 export const PEERS = [
   { server: 'yoga', label: 'GraphQL Yoga 5 on node:http, POST feed' },
   { server: 'mercurius', label: 'Mercurius 16 + graphql-jit on Fastify, POST feed' },
+  { server: 'bare', label: 'node:http + graphql-jit and nothing else (reference), POST feed' },
 ] as const;
 
 type PeerName = (typeof PEERS)[number]['server'];

@@ -24,6 +24,7 @@ export function apiPage(r: ApiResult, { metrics, settings: s }: Report): string 
       ratio(run.vsCeiling),
       ratio(run.vsPeers?.yoga),
       ratio(run.vsPeers?.mercurius),
+      ratio(run.vsPeers?.bare),
       run.cpu
         ? [run.cpu.target, run.cpu.loadGenerator, run.cpu.others]
             .map((c) => c.toFixed(2))
@@ -37,7 +38,7 @@ export function apiPage(r: ApiResult, { metrics, settings: s }: Report): string 
   return [
     `## API throughput (autocannon, ${s.connections} connections, and ${s.fewConnections} in the rows that say so; ${s.durationS} s after ${s.warmupS} s warm-up, loopback)`,
     '',
-    `Real seed archive in memory; each server alone in its own process (NODE_ENV=production, logging off). Feed response: ${n(r.feedBytes)} bytes. Each ceiling is node:http sending our server's own answer byte for byte (status, headers, body): the cached 200 for GET and the bodiless 304 for revalidation. Peers returned ${r.peersAgree ? 'exactly the same data' : 'DIFFERENT data'} for the feed query.`,
+    `Real seed archive in memory; each server alone in its own process (NODE_ENV=production, logging off). Feed response: ${n(r.feedBytes)} bytes. Each ceiling is node:http sending our server's own answer byte for byte (status, headers, body): the cached 200 for GET and the bodiless 304 for revalidation. The reference is node:http with graphql-jit and nothing else (no security headers, CORS, rate limit, CSRF rule, limits or error formatting): the work every server on this schema and store shares. Peers and the reference returned ${r.peersAgree ? 'exactly the same data' : 'DIFFERENT data'} for the feed query.`,
     '',
     table(
       [
@@ -50,6 +51,7 @@ export function apiPage(r: ApiResult, { metrics, settings: s }: Report): string 
         'x ceiling',
         'x Yoga',
         'x Mercurius',
+        'x reference',
         'CPU cores: server / autocannon / others',
         'Targets',
       ],

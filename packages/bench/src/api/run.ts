@@ -216,7 +216,7 @@ export async function benchApi({
     JSON.stringify(feedData),
     (server) => runLoad(settings, server, postShot(FEED_QUERY)),
     (server) => runLoad(settings, server, postShot(FEED_QUERY), settings.fewConnections),
-    { ...lightly, peers: ['mercurius'] },
+    { ...lightly, peers: ['mercurius', 'bare'] },
   );
   runs.push(...peers.runs);
 

@@ -54,6 +54,12 @@ export function apiFigures(r: ApiResult): Metric[] {
           ),
         );
       }
+      const vsBare = run.vsPeers?.bare;
+      if (vsBare !== undefined) {
+        metrics.push(
+          metric(`${id}.vsBare`, `${run.label}: throughput against the reference`, vsBare, 'x'),
+        );
+      }
       const vsYoga = run.vsPeers?.yoga;
       if (vsYoga !== undefined) {
         metrics.push(
@@ -61,6 +67,19 @@ export function apiFigures(r: ApiResult): Metric[] {
             op: '>',
             value: FEED_VS_YOGA,
           }),
+        );
+      }
+    }
+    if (run.id === 'bare') {
+      const mercurius = byId('mercurius');
+      if (mercurius) {
+        metrics.push(
+          metric(
+            `${id}.vsMercurius`,
+            `${run.label}: throughput against Mercurius + JIT`,
+            run.reqPerSec / mercurius.reqPerSec,
+            'x',
+          ),
         );
       }
     }

@@ -8,7 +8,7 @@ import { type Running, stopper } from '../../shared/processes.ts';
 /** The bench's package: the children resolve `tsx` from here. */
 const BENCH_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 
-export type ServerName = 'api' | 'ceiling' | 'yoga' | 'mercurius';
+export type ServerName = 'api' | 'ceiling' | 'yoga' | 'mercurius' | 'bare';
 
 export interface StartOptions {
   env?: Record<string, string>;
