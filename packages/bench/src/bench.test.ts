@@ -106,6 +106,20 @@ describe('pnpm bench --smoke', () => {
     expect(report?.api?.peersAgree).toBe(true);
   });
 
+  it('sets the reference beside Mercurius: its rate against it, and ours against it', () => {
+    const metrics = report?.metrics ?? [];
+    const figure = (id: string) => metrics.find((m) => m.id === id);
+    const bare = report?.api?.runs.find((r) => r.id === 'bare');
+    const mercurius = report?.api?.runs.find((r) => r.id === 'mercurius');
+    const reach = figure('api.bare.vsMercurius');
+    expect(reach?.value).toBeCloseTo((bare?.reqPerSec ?? 0) / (mercurius?.reqPerSec ?? 1), 6);
+    expect(positive(figure('api.post-feed.vsBare')?.value)).toBe(true);
+    // Context, not targets: only our own rate against Mercurius is judged.
+    expect(reach?.target).toBeUndefined();
+    expect(figure('api.post-feed.vsBare')?.target).toBeUndefined();
+    expect(figure('api.post-feed.vsMercurius')?.target?.value).toBe(1.2);
+  });
+
   it('profiles the slowest API target', () => {
     const profile = report?.profile;
     expect(positive(profile?.totalMs)).toBe(true);
