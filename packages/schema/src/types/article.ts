@@ -80,11 +80,11 @@ ArticleRef.implement({
             .max(120, 'words is at most 120'),
         }),
       },
-      resolve: (a, args) => excerpt(a.summary, args.words ?? 40),
+      resolve: (a, args) => excerpt(a, args.words ?? 40),
     }),
     readingTimeMinutes: t.int({
       description: `Minutes to read the summary at ${WORDS_PER_MINUTE} words a minute, at least 1.`,
-      resolve: (a) => Math.max(1, Math.ceil(wordCount(a.summary) / WORDS_PER_MINUTE)),
+      resolve: (a) => Math.max(1, Math.ceil(wordCount(a) / WORDS_PER_MINUTE)),
     }),
     sourceUrl: t.string({
       nullable: true,

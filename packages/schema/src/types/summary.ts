@@ -8,23 +8,35 @@ export type { SummaryBlock } from '@jin/store';
 export { parseSummary };
 
 /**
- * Remembers the last `size` results of a function of one string: lists ask for the same
- * summaries' excerpts and reading times over and over, and summaries change rarely.
+ * Remembers a function of an article's summary for the last `size` articles asked about: lists
+ * ask for the same summaries' excerpts and reading times over and over. Each request reads the
+ * text afresh, and finding a long string in a map hashes all of it (as long as cutting the
+ * excerpt took), so the article's id finds the entry and comparing the text says whether it is
+ * still the one the result was made from.
  */
-function memo<T extends {}>(size: number, compute: (key: string) => T): (key: string) => T {
-  const cache = new LRUCache<string, T>({ max: size, memoMethod: (key) => compute(key) });
-  return (key) => cache.memo(key);
+function perArticle<T extends {}>(
+  size: number,
+  compute: (text: string) => T,
+): (id: number, text: string) => T {
+  const cache = new LRUCache<number, { text: string; value: T }>({ max: size });
+  return (id, text) => {
+    const kept = cache.get(id);
+    if (kept !== undefined && kept.text === text) return kept.value;
+    const value = compute(text);
+    cache.set(id, { text, value });
+    return value;
+  };
 }
 
 /** The first paragraph's words, and the excerpts already cut from them by length. */
-const openings = memo(2000, (text) => ({
+const openings = perArticle(2000, (text) => ({
   words: wordsIn(parseSummary(text).find((b) => b.kind === 'paragraph')?.text ?? ''),
   cut: new Map<number, string>(),
 }));
 
-/** The opening of the first paragraph, cut at a word boundary. */
-export function excerpt(text: string, maxWords: number): string {
-  const { words, cut } = openings(text);
+/** The opening of the first paragraph of an article's summary, cut at a word boundary. */
+export function excerpt(article: { id: number; summary: string }, maxWords: number): string {
+  const { words, cut } = openings(article.id, article.summary);
   let result = cut.get(maxWords);
   if (result === undefined) {
     result = words.length <= maxWords ? words.join(' ') : `${words.slice(0, maxWords).join(' ')}…`;
@@ -33,8 +45,11 @@ export function excerpt(text: string, maxWords: number): string {
   return result;
 }
 
-/** How many words the summary has, for reading time. */
-export const wordCount = memo(2000, countWords);
+const wordCounts = perArticle(2000, countWords);
+
+/** How many words an article's summary has, for reading time. */
+export const wordCount = (article: { id: number; summary: string }): number =>
+  wordCounts(article.id, article.summary);
 
 const Paragraph =
   builder.objectRef<Extract<SummaryBlock, { kind: 'paragraph' }>>('SummaryParagraph');
