@@ -1,7 +1,7 @@
 import { loadArchive, seedStore } from '@jin/content';
 import type { Store } from '@jin/store';
 import { openSqliteStore } from '@jin/store/sqlite';
-import { parse, validate } from 'graphql';
+import { type GraphQLScalarType, parse, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createContext, schema } from '../src/index.ts';
 import { execute } from './execute.ts';
@@ -40,5 +40,24 @@ describe('dates on the wire', () => {
       parse('{ articles(filter: { releasedFrom: "2024-02-30" }) { totalCount } }'),
     );
     expect(errors[0]?.message).toMatch(/Expected a date written YYYY-MM-DD, got "2024-02-30"/);
+  });
+});
+
+describe('the Date scalar on the way out', () => {
+  const dateType = schema.getType('Date') as GraphQLScalarType;
+
+  it('gives a real day back as written, the first time and again', () => {
+    expect(dateType.serialize('2024-02-29')).toBe('2024-02-29');
+    expect(dateType.serialize('2024-02-29')).toBe('2024-02-29');
+  });
+
+  it('refuses what is not a real day, however often real days were given', () => {
+    for (let day = 1; day <= 28; day++) {
+      expect(dateType.serialize(`2026-02-${String(day).padStart(2, '0')}`)).toHaveLength(10);
+    }
+    expect(() => dateType.serialize('2026-02-30')).toThrow();
+    expect(() => dateType.serialize('2026-02-30')).toThrow();
+    expect(() => dateType.serialize('2026-2-3')).toThrow();
+    expect(() => dateType.serialize(20260203)).toThrow();
   });
 });

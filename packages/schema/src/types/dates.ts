@@ -20,8 +20,25 @@ function parseDate(parse: () => unknown, written: () => unknown): string {
   }
 }
 
+/** How many checked dates are remembered before the list starts again. */
+const CHECKED_DATES_MAX = 20_000;
+/**
+ * Dates already checked on the way out: an answer's dates are the same few thousand days over
+ * and over, and the library's check builds a Date from each (the feed's most costly scalar).
+ */
+const checkedDates = new Set<string>();
+
 builder.addScalarType('Date', LocalDateResolver, {
   description: 'A calendar date written `YYYY-MM-DD`.',
+  serialize: (value) => {
+    if (typeof value === 'string' && checkedDates.has(value)) return value;
+    const date = localDate.serialize(value) as string;
+    if (date === value) {
+      if (checkedDates.size >= CHECKED_DATES_MAX) checkedDates.clear();
+      checkedDates.add(date);
+    }
+    return date;
+  },
   parseValue: (value) =>
     parseDate(
       () => localDate.parseValue(value),
