@@ -2,6 +2,7 @@
 // counts it keeps for the current dataset version.
 
 import type Database from 'better-sqlite3';
+import type { Tag } from '../types.ts';
 import type { FilterCounts } from './filter-counts.ts';
 import type { Ranker, VersionedCounts, VersionedValues } from './ranking.ts';
 
@@ -19,6 +20,11 @@ export interface ReadContext {
    * version: the most costly part of a search page, and the same each time it is asked for.
    */
   readonly snippets: VersionedValues<string>;
+  /**
+   * Every tag by row id, kept for the current dataset version (one entry): articles name their
+   * tags by id, so a list reads (article, tag) pairs and not each tag's text again.
+   */
+  readonly tags: VersionedValues<ReadonlyMap<number, Tag>>;
   /** Counts of every other filter, from columns kept for the current dataset version. */
   readonly filterCounts: FilterCounts;
   /** See FTS_KEYS_MAX and FTS_IDS_MAX in filter.ts. */

@@ -40,21 +40,36 @@ export interface MediaRow {
   article_count: number;
 }
 
+/** Every tag by row id (frozen: the lists of every request share them). */
+function readTags(ctx: ReadContext): ReadonlyMap<number, Tag> {
+  const rows = ctx.stmt('SELECT id, slug, name, description FROM tags').all() as (Tag & {
+    id: number;
+  })[];
+  return new Map(
+    rows.map(({ id, slug, name, description }) => [id, Object.freeze({ slug, name, description })]),
+  );
+}
+
 /** The rows as articles, in the same order, their tags read for all of them at once. */
 export function toArticles(ctx: ReadContext, rows: ArticleRow[]): Article[] {
   if (rows.length === 0) return [];
-  const tagRows = ctx
+  const pairs = ctx
     .stmt(
-      `SELECT at.article_id, t.slug, t.name, t.description FROM article_tags at
-       JOIN tags t ON t.id = at.tag_id
-       WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY at.article_id, at.position`,
+      `SELECT article_id, tag_id FROM article_tags
+       WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position`,
     )
-    .all(json(rows.map((r) => r.id))) as (Tag & { article_id: number })[];
+    .raw(true)
+    .all(json(rows.map((r) => r.id))) as [articleId: number, tagId: number][];
+  let tags = ctx.tags.get('all', () => readTags(ctx));
+  // Tags are written with a new dataset version, so the kept ones name every tag; should a
+  // write's own transaction read a tag it has just added, the tags are read afresh.
+  if (pairs.some(([, tagId]) => !tags.has(tagId))) tags = readTags(ctx);
   const tagsOf = new Map<number, Tag[]>();
-  for (const { article_id, slug, name, description } of tagRows) {
-    const list = tagsOf.get(article_id) ?? [];
-    if (list.length === 0) tagsOf.set(article_id, list);
-    list.push({ slug, name, description });
+  for (const [articleId, tagId] of pairs) {
+    const tag = tags.get(tagId) as Tag;
+    const list = tagsOf.get(articleId);
+    if (list === undefined) tagsOf.set(articleId, [tag]);
+    else list.push(tag);
   }
   return rows.map((r) => ({
     id: r.id,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fixtureArticles, runStoreContract, seed, walk } from '../../testing/index.ts';
-import type { Article, ArticleHit, ArticleInput, ArticleKey } from '../types.ts';
+import type { Article, ArticleHit, ArticleInput, ArticleKey, Tag } from '../types.ts';
 import { FilterCounts } from './filter-counts.ts';
 import { migrate, SCHEMA_VERSION } from './migrations.ts';
 import { openSqliteStore, parseSnippet, SqliteStore } from './sqlite-store.ts';
@@ -627,6 +627,41 @@ describe('Ranking with document frequencies counted once per dataset version', (
     expect(snippetReads()).toBe(3);
     const changed = after.find(([s]) => s === article.slug);
     expect(changed?.[1]).toContain('zebra-striped');
+    sqls.mockRestore();
+    await store.close();
+  });
+
+  it('reads the tags once per dataset version for every list, and anew after a tag changes', async () => {
+    const store = await open(false);
+    const sqls = vi.spyOn(store, 'stmt');
+    const tagReads = () => sqls.mock.calls.filter(([sql]) => sql.includes('FROM tags')).length;
+    const tagsOfPage = async () =>
+      (await store.listArticles({ first: 10 })).hits.map((hit) => hit.article.tags);
+    const first = await tagsOfPage();
+    expect(first.flat().length).toBeGreaterThan(10);
+    expect(tagReads()).toBe(1);
+    expect(await tagsOfPage()).toEqual(first);
+    await store.getArticleBySlug('article-3');
+    expect(tagReads()).toBe(1);
+    // Each article's tags are its own, in their order, as the table has them.
+    for (const [i, hit] of (await store.listArticles({ first: 10 })).hits.entries()) {
+      const stored = store.db
+        .prepare(
+          `SELECT t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
+           WHERE at.article_id = ? ORDER BY at.position`,
+        )
+        .pluck()
+        .all(hit.article.id);
+      expect(first[i]?.map((tag) => tag.slug)).toEqual(stored);
+    }
+    // A tag's new name shows in the next list.
+    const renamed = first[0]?.[0] as Tag;
+    await store.upsertTag({ ...renamed, name: 'Renamed in a zebra-striped hall' });
+    const after = await tagsOfPage();
+    expect(tagReads()).toBe(2);
+    expect(after.flat().find((tag) => tag.slug === renamed.slug)?.name).toBe(
+      'Renamed in a zebra-striped hall',
+    );
     sqls.mockRestore();
     await store.close();
   });

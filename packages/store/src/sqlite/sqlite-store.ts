@@ -127,6 +127,7 @@ export class SqliteStore implements Store {
       rankWindow,
       textCounts: new VersionedValues(() => this.version()),
       snippets: new VersionedValues(() => this.version(), SNIPPETS_KEPT),
+      tags: new VersionedValues(() => this.version(), 1),
       filterCounts: this.filterCounts,
       ftsKeysMax: options.ftsKeysMax ?? FTS_KEYS_MAX,
       ftsIdsMax: options.ftsIdsMax ?? FTS_IDS_MAX,
