@@ -1,5 +1,15 @@
-import { test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { pageTypes, settled } from './support.ts';
+
+/** What reaches past the viewport's right edge (nothing, when the page fits its width). */
+function pastTheEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+  });
+}
 
 const viewports = [
   { width: 390, height: 844 },
@@ -17,6 +27,20 @@ for (const viewport of viewports) {
       for (const [name, path] of Object.entries(await pageTypes(request))) {
         await page.goto(path);
         await settled(page);
+        // A table's Save control pressed is its widest state.
+        const unpressed = page.locator(
+          '.article-table .save-button[data-ready][aria-pressed="false"]',
+        );
+        if ((await unpressed.count()) > 0) {
+          const label = (await unpressed.first().getAttribute('aria-label')) as string;
+          const button = page
+            .locator('.article-table')
+            .getByRole('button', { name: label, exact: true })
+            .first();
+          await button.click();
+          await expect(button).toHaveAttribute('aria-pressed', 'true');
+        }
+        expect(await pastTheEdge(page), `${name} fits ${viewport.width} px`).toEqual([]);
         // Parts drawn only near the viewport are drawn for the whole-page picture. (Through the
         // CSSOM: the page's CSP refuses an added stylesheet.)
         await page.evaluate(() => {
