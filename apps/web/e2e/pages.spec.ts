@@ -73,19 +73,28 @@ test('unknown addresses and slugs get the 404 page', async ({ page }) => {
   }
 });
 
-test('an unreachable API shows an error with Retry, which recovers', async ({ page }) => {
-  // The first page arrives rendered by the server; the next one needs the API.
-  await page.goto('/');
-  await settled(page);
-  await page.route('**/graphql?**', (route) => route.abort('connectionrefused'));
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'The news service cannot be reached',
-  );
-  await page.unroute('**/graphql?**');
-  await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags');
-  await expect(page.locator('.card')).toHaveCount(17);
+test.describe('without the service worker', () => {
+  // The worker answers the API itself once it controls the page, and the page's routes do not
+  // see its requests; offline.spec.ts covers being offline with the worker in charge.
+  test.use({ serviceWorkers: 'block' });
+
+  test('an unreachable API shows an error with Retry, which recovers', async ({ page }) => {
+    // The first page arrives rendered by the server; the next one needs the API.
+    await page.goto('/');
+    await settled(page);
+    await page.route('**/graphql?**', (route) => route.abort('connectionrefused'));
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Tags' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'The news service cannot be reached',
+    );
+    await page.unroute('**/graphql?**');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tags');
+    await expect(page.locator('.card')).toHaveCount(17);
+  });
 });
 
 test('the keyboard reaches everything, starting with the skip link', async ({ page }) => {
